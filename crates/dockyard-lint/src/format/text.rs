@@ -1,0 +1,80 @@
+//! The line-oriented formats: `tty` (the default) and `gnu`.
+
+use crate::report::{FileReport, Outcome};
+use crate::severity::Severity;
+
+/// ANSI colour of each severity word in `tty` output.
+fn colored(severity: Severity) -> String {
+    let code = match severity {
+        Severity::Error => "\x1b[1m\x1b[91m",
+        Severity::Warning => "\x1b[1m\x1b[93m",
+        Severity::Info => "\x1b[92m",
+        Severity::Style => "\x1b[96m",
+        Severity::Ignore => "",
+    };
+    format!("{code}{}\x1b[0m", severity.name())
+}
+
+/// A parse error's message on one line, as the line formats print it.
+fn one_line(message: &str) -> String {
+    format!("{message}\n").replace('\n', " ")
+}
+
+/// `FILE:LINE CODE level: message`, or `FILE:LINE:COL message` for a parse error.
+pub fn tty(reports: &[FileReport], color: bool) -> String {
+    let mut out = String::new();
+    for report in reports {
+        match &report.outcome {
+            Outcome::ParseError(e) => {
+                out += &format!(
+                    "{}:{}:{} {}\n",
+                    report.file,
+                    e.line,
+                    e.column,
+                    one_line(&e.message)
+                );
+            }
+            Outcome::Findings(findings) => {
+                for f in findings {
+                    let level = if color {
+                        colored(f.severity)
+                    } else {
+                        f.severity.name().to_string()
+                    };
+                    out += &format!(
+                        "{}:{} {} {}: {}\n",
+                        report.file, f.line, f.code, level, f.message
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `hadolint:FILE:LINE: CODE level: message`.
+pub fn gnu(reports: &[FileReport]) -> String {
+    let mut out = String::new();
+    for report in reports {
+        match &report.outcome {
+            Outcome::ParseError(e) => {
+                out += &format!(
+                    "hadolint:{}:{}:{}: {}\n",
+                    report.file,
+                    e.line,
+                    e.column,
+                    one_line(&e.message)
+                );
+            }
+            Outcome::Findings(findings) => {
+                for f in findings {
+                    out += &format!(
+                        "hadolint:{}:{}: {} {}: {}\n",
+                        report.file, f.line, f.code, f.severity, f.message
+                    );
+                }
+            }
+        }
+    }
+    out
+}

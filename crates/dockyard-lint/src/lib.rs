@@ -1,0 +1,12 @@
+//! A hadolint-compatible Dockerfile linter: the same rule codes, messages,
+//! severities, configuration and output formats as hadolint 2.15.1.
+
+pub mod config;
+pub mod format;
+mod json;
+pub mod report;
+pub mod severity;
+
+pub use format::{render, Format, RenderOptions, Timestamp};
+pub use report::{exit_status, ExitPolicy, FileReport, Finding, Outcome, ParseError};
+pub use severity::Severity;
