@@ -1,9 +1,11 @@
 //! A hadolint-compatible Dockerfile linter: the same rule codes, messages,
 //! severities, configuration and output formats as hadolint 2.15.1.
 
+pub mod cli;
 pub mod config;
 pub mod format;
 mod json;
+pub mod pragma;
 pub mod report;
 pub mod severity;
 
