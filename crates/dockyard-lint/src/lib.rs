@@ -7,6 +7,7 @@ pub mod format;
 mod json;
 pub mod pragma;
 pub mod report;
+pub mod runner;
 pub mod severity;
 
 pub use format::{render, Format, RenderOptions, Timestamp};
