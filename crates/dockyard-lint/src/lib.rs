@@ -3,8 +3,10 @@
 
 pub mod cli;
 pub mod config;
+pub mod engine;
 pub mod format;
 mod json;
+mod order;
 pub mod pragma;
 pub mod report;
 pub mod runner;
