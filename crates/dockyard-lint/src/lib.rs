@@ -11,6 +11,7 @@ pub mod pragma;
 pub mod report;
 pub mod runner;
 pub mod severity;
+pub mod shell;
 
 pub use format::{render, Format, RenderOptions, Timestamp};
 pub use report::{exit_status, ExitPolicy, FileReport, Finding, Outcome, ParseError};
