@@ -20,6 +20,10 @@ pub struct Finding {
 /// reported for such a file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseError {
+    /// The name the parser knows the input by: the path as given, or
+    /// `/dev/stdin` for standard input. Some formats print it instead of
+    /// the report's file name.
+    pub source_name: String,
     pub line: u32,
     pub column: u32,
     /// The parser's message: `unexpected ...` and `expecting ...` lines.
@@ -30,14 +34,20 @@ pub struct ParseError {
 }
 
 impl ParseError {
-    /// The long form, as the `checkstyle` and `codeclimate` formats print
-    /// it: position, an excerpt with a caret, then the message.
-    pub fn pretty(&self, file: &str) -> String {
+    /// `name:line:column`, as the parser prints positions.
+    pub fn position(&self) -> String {
+        format!("{}:{}:{}", self.source_name, self.line, self.column)
+    }
+
+    /// The long form, as several formats print it: position, an excerpt
+    /// with a caret, then the message.
+    pub fn pretty(&self) -> String {
         let number = self.line.to_string();
         let pad = " ".repeat(number.len());
         let caret = format!("{}^", " ".repeat(self.column.saturating_sub(1) as usize));
         format!(
             "{file}:{line}:{column}:\n{pad} |\n{number} | {text}\n{pad} | {caret}\n{message}\n",
+            file = self.source_name,
             line = self.line,
             column = self.column,
             text = self.source_line,
@@ -145,6 +155,7 @@ mod tests {
         let broken = [FileReport {
             file: "bad".into(),
             outcome: Outcome::ParseError(ParseError {
+                source_name: "bad".into(),
                 line: 2,
                 column: 1,
                 message: "unexpected 'F'".into(),
@@ -162,13 +173,14 @@ mod tests {
     #[test]
     fn pretty_parse_error_has_an_excerpt() {
         let error = ParseError {
+            source_name: "bad.Dockerfile".into(),
             line: 2,
             column: 1,
             message: "unexpected 'F'\nexpecting '#'".into(),
             source_line: "FOO bar".into(),
         };
         assert_eq!(
-            error.pretty("bad.Dockerfile"),
+            error.pretty(),
             "bad.Dockerfile:2:1:\n  |\n2 | FOO bar\n  | ^\nunexpected 'F'\nexpecting '#'\n"
         );
     }

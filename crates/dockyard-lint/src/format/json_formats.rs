@@ -26,7 +26,7 @@ fn rows(reports: &[FileReport]) -> Vec<Row<'_>> {
     for report in reports {
         match &report.outcome {
             Outcome::ParseError(e) => rows.push(Row {
-                file: &report.file,
+                file: &e.source_name,
                 code: PARSE_ERROR_CODE,
                 severity: Severity::Error,
                 message: &e.message,
@@ -89,11 +89,11 @@ fn codeclimate_issue(report: &FileReport, options: &RenderOptions) -> Vec<Json> 
             vec![Json::object([
                 ("categories", Json::Array(vec![Json::str("Bug Risk")])),
                 ("check_name", Json::str(PARSE_ERROR_CODE)),
-                ("description", Json::str(e.pretty(&report.file))),
+                ("description", Json::str(e.pretty())),
                 (
                     "location",
                     Json::object([
-                        ("path", Json::str(path)),
+                        ("path", Json::str(&e.source_name)),
                         (
                             "positions",
                             Json::object([("begin", position.clone()), ("end", position)]),
@@ -158,20 +158,30 @@ pub fn gitlab_codeclimate(reports: &[FileReport], options: &RenderOptions) -> St
     Json::Array(issues).encode()
 }
 
-/// Concatenated `{filename,line,message,patternId}` objects.
+/// Concatenated `{filename,line,message,patternId}` objects; a parse
+/// error carries its long form.
 pub fn codacy(reports: &[FileReport]) -> String {
-    rows(reports)
-        .into_iter()
-        .map(|r| {
-            Json::object([
+    let mut out = String::new();
+    for report in reports {
+        let pretty = match &report.outcome {
+            Outcome::ParseError(e) => Some(e.pretty()),
+            Outcome::Findings(_) => None,
+        };
+        for r in rows(std::slice::from_ref(report)) {
+            let message = match (&pretty, r.parse_error) {
+                (Some(p), true) => p.as_str(),
+                _ => r.message,
+            };
+            out += &Json::object([
                 ("filename", Json::str(r.file)),
                 ("line", int(r.line)),
-                ("message", Json::str(r.message)),
+                ("message", Json::str(message)),
                 ("patternId", Json::str(r.code)),
             ])
-            .encode()
-        })
-        .collect()
+            .encode();
+        }
+    }
+    out
 }
 
 /// `{"issues":[...]}` in SonarQube's generic issue format.
@@ -181,6 +191,8 @@ pub fn sonarqube(reports: &[FileReport], options: &RenderOptions) -> String {
         let path = options.report_path(report);
         let rows = rows(std::slice::from_ref(report));
         for r in rows {
+            // Findings span columns 0 to 1; a parse error sits at its column.
+            let start_column = if r.parse_error { r.column } else { 0 };
             let (severity, kind) = if r.parse_error {
                 ("BLOCKER", "BUG")
             } else {
@@ -203,7 +215,7 @@ pub fn sonarqube(reports: &[FileReport], options: &RenderOptions) -> String {
                             Json::object([
                                 ("endColumn", int(r.column)),
                                 ("endLine", int(r.line)),
-                                ("startColumn", int(r.column.saturating_sub(1))),
+                                ("startColumn", int(start_column)),
                                 ("startLine", int(r.line)),
                             ]),
                         ),
@@ -223,6 +235,12 @@ pub fn sarif(reports: &[FileReport]) -> String {
     let results = rows(reports)
         .into_iter()
         .map(|r| {
+            // DL rules are about the Dockerfile, ShellCheck's about shell.
+            let language = if r.parse_error || r.code.starts_with("DL") {
+                "dockerfile"
+            } else {
+                "sh"
+            };
             let level = match r.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
@@ -244,7 +262,7 @@ pub fn sarif(reports: &[FileReport]) -> String {
                                 Json::object([
                                     ("endColumn", int(r.column)),
                                     ("endLine", int(r.line)),
-                                    ("sourceLanguage", Json::str("dockerfile")),
+                                    ("sourceLanguage", Json::str(language)),
                                     ("startColumn", int(r.column)),
                                     ("startLine", int(r.line)),
                                 ]),

@@ -108,16 +108,25 @@ pub fn render(format: Format, reports: &[FileReport], options: &RenderOptions) -
     }
 }
 
-/// hadolint's XML attribute and text escaping differ: attributes escape
-/// `<`, `&` and `"` only; text also escapes `>`.
-fn xml_escape(s: &str, escape_gt: bool) -> String {
+/// An XML attribute value as hadolint's XML writer escapes it: `<`, `&`
+/// and `"`, but not `>`.
+fn xml_attr(s: &str) -> String {
+    xml_escape(s, false)
+}
+
+/// XML text content: `<`, `>` and `&`.
+fn xml_text(s: &str) -> String {
+    xml_escape(s, true)
+}
+
+fn xml_escape(s: &str, text: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '<' => out.push_str("&lt;"),
-            '>' if escape_gt => out.push_str("&gt;"),
+            '>' if text => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
+            '"' if !text => out.push_str("&quot;"),
             c => out.push(c),
         }
     }

@@ -10,29 +10,24 @@ fn colored(severity: Severity) -> String {
         Severity::Warning => "\x1b[1m\x1b[93m",
         Severity::Info => "\x1b[92m",
         Severity::Style => "\x1b[96m",
-        Severity::Ignore => "",
+        Severity::Ignore => return severity.name().to_string(),
     };
     format!("{code}{}\x1b[0m", severity.name())
 }
 
-/// A parse error's message on one line, as the line formats print it.
-fn one_line(message: &str) -> String {
-    format!("{message}\n").replace('\n', " ")
+/// Newlines become spaces; the parser's message ends with one.
+fn one_line(text: &str) -> String {
+    text.replace('\n', " ")
 }
 
-/// `FILE:LINE CODE level: message`, or `FILE:LINE:COL message` for a parse error.
+/// `FILE:LINE CODE level: message`, or `NAME:LINE:COL message` for a parse error.
 pub fn tty(reports: &[FileReport], color: bool) -> String {
     let mut out = String::new();
     for report in reports {
         match &report.outcome {
             Outcome::ParseError(e) => {
-                out += &format!(
-                    "{}:{}:{} {}\n",
-                    report.file,
-                    e.line,
-                    e.column,
-                    one_line(&e.message)
-                );
+                out += &one_line(&format!("{} {}\n", e.position(), e.message));
+                out.push('\n');
             }
             Outcome::Findings(findings) => {
                 for f in findings {
@@ -59,11 +54,8 @@ pub fn gnu(reports: &[FileReport]) -> String {
         match &report.outcome {
             Outcome::ParseError(e) => {
                 out += &format!(
-                    "hadolint:{}:{}:{}: {}\n",
-                    report.file,
-                    e.line,
-                    e.column,
-                    one_line(&e.message)
+                    "hadolint:{}\n",
+                    one_line(&format!("{}: {}\n", e.position(), e.message))
                 );
             }
             Outcome::Findings(findings) => {

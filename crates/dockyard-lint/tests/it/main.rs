@@ -1,0 +1,5 @@
+//! Integration tests of the linter against recorded hadolint 2.15.1 output
+//! (`tests/fixtures/hadolint/`, re-recorded by its `record.sh`).
+
+mod fixtures;
+mod formats;
