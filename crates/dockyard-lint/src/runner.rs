@@ -35,8 +35,9 @@ pub struct RunOutput {
     pub status: i32,
 }
 
-/// Lints one file's text with the merged configuration.
-pub type Linter = fn(&str, &Config) -> Outcome;
+/// Lints one file's text with the merged configuration; the second
+/// argument is the name a parse error gives the input.
+pub type Linter = fn(&str, &str, &Config) -> Outcome;
 
 /// The exception hadolint's runtime prints for a file it cannot open.
 fn open_failure(path: &str, error: &ReadError) -> String {
@@ -162,9 +163,14 @@ pub fn run(args: &[String], host: &dyn Host, lint: Linter) -> RunOutput {
                 }
             }
         };
+        let source_name = if file == "-" {
+            "/dev/stdin"
+        } else {
+            file.as_str()
+        };
         reports.push(FileReport {
             file: file.clone(),
-            outcome: lint(&text, &config),
+            outcome: lint(&text, source_name, &config),
         });
     }
 
@@ -310,7 +316,7 @@ mod tests {
 
     /// A stand-in linter: one finding per line that says `FROM x` without a
     /// tag, at the severity the configuration gives DL3006.
-    fn fake_lint(text: &str, config: &Config) -> Outcome {
+    fn fake_lint(text: &str, _name: &str, config: &Config) -> Outcome {
         let severity = config
             .overridden_severity("DL3006")
             .unwrap_or(Severity::Warning);

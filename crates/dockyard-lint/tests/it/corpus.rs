@@ -1,0 +1,98 @@
+//! The rules against hadolint on the recorded corpus (`cases/`): for every
+//! rule implemented, the same findings on the same lines, and for files
+//! hadolint cannot parse, the same DL1000.
+
+use std::collections::BTreeMap;
+
+use dockyard_lint::config::Config;
+use dockyard_lint::rules::registry;
+use dockyard_lint::{Outcome, Severity};
+
+use crate::fixtures::{read, root};
+
+/// `(line, code, severity, message)`, sorted: hadolint's order of findings
+/// on one line is checked by the format tests; here we compare sets.
+type Row = (u32, String, String, String);
+
+fn expected_rows(json: &str) -> Vec<Row> {
+    let rows: Vec<serde_json::Value> = serde_json::from_str(json).unwrap();
+    let mut rows: Vec<Row> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["line"].as_u64().unwrap() as u32,
+                r["code"].as_str().unwrap().to_string(),
+                r["level"].as_str().unwrap().to_string(),
+                r["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    rows.sort();
+    rows
+}
+
+#[test]
+fn rules_agree_with_hadolint_on_the_corpus() {
+    let implemented: Vec<&str> = registry().iter().map(|e| e.meta.code).collect();
+    let dir = root().join("cases");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|n| n.strip_suffix(".Dockerfile").map(str::to_string))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 150, "only {} cases", names.len());
+
+    let mut disagreements = Vec::new();
+    let mut identical_files = 0;
+    let mut per_code: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for name in &names {
+        let source = read(&dir.join(format!("{name}.Dockerfile")));
+        let expected = expected_rows(&read(&dir.join(format!("{name}.hadolint.json"))));
+        let file = format!("{name}.Dockerfile");
+        let actual: Vec<Row> = match dockyard_lint::lint::lint(&source, &file, &Config::default()) {
+            Outcome::ParseError(e) => {
+                vec![(e.line, "DL1000".into(), "error".into(), e.message)]
+            }
+            Outcome::Findings(findings) => {
+                let mut rows: Vec<Row> = findings
+                    .into_iter()
+                    .map(|f| (f.line, f.code, f.severity.name().to_string(), f.message))
+                    .collect();
+                rows.sort();
+                rows
+            }
+        };
+        if actual == expected {
+            identical_files += 1;
+        }
+        // Compare only what is implemented (and parse errors).
+        let relevant = |r: &&Row| r.1 == "DL1000" || implemented.contains(&r.1.as_str());
+        let want: Vec<&Row> = expected.iter().filter(relevant).collect();
+        let got: Vec<&Row> = actual.iter().filter(relevant).collect();
+        for row in &want {
+            per_code.entry(row.1.clone()).or_default().0 += 1;
+        }
+        if want != got {
+            disagreements.push(format!(
+                "{name}:\n  hadolint: {want:?}\n  dockyard: {got:?}"
+            ));
+        } else {
+            for row in &want {
+                per_code.entry(row.1.clone()).or_default().1 += 1;
+            }
+        }
+    }
+    eprintln!(
+        "{identical_files} of {} files identical to hadolint; {} rules implemented",
+        names.len(),
+        implemented.len()
+    );
+    let _ = Severity::Error;
+    assert!(
+        disagreements.is_empty(),
+        "{} files disagree on implemented rules:\n{}",
+        disagreements.len(),
+        disagreements.join("\n")
+    );
+}
