@@ -3,6 +3,7 @@
 use gloo::events::EventListener;
 use yew::prelude::*;
 
+use crate::lint_view::RulePage;
 use crate::pages::{Home, LessonPage, NotFound, SandboxPage};
 use crate::route::Route;
 
@@ -51,6 +52,7 @@ pub fn App() -> Html {
         Route::Home => html! { <Home /> },
         Route::Lesson(id) => html! { <LessonPage id={id.clone()} /> },
         Route::Sandbox => html! { <SandboxPage /> },
+        Route::Rule(code) => html! { <RulePage code={code.clone()} /> },
         Route::NotFound(path) => html! { <NotFound path={path.clone()} /> },
     };
 
@@ -80,7 +82,11 @@ fn Nav(props: &NavProps) -> Html {
             Route::Home,
             matches!(props.current, Route::Home | Route::Lesson(_)),
         ),
-        ("Sandbox", Route::Sandbox, props.current == Route::Sandbox),
+        (
+            "Sandbox",
+            Route::Sandbox,
+            matches!(props.current, Route::Sandbox | Route::Rule(_)),
+        ),
     ];
     html! {
         <nav aria-label="Main">

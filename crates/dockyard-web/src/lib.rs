@@ -1,9 +1,12 @@
 //! The Dockyard web app: a thin Yew shell over the core crates.
 
 mod app;
+mod lint_view;
+mod markdown;
 mod pages;
 pub mod panic_panel;
 pub mod route;
+mod storage;
 
 pub use app::App;
 

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::lint_view::DockerfileLinter;
 use crate::route::Route;
 
 /// `#/`: what Dockyard is, and the course outline.
@@ -49,16 +50,18 @@ pub fn LessonPage(props: &LessonProps) -> Html {
     }
 }
 
-/// `#/sandbox`: the free workspace.
+/// `#/sandbox`: the free workspace. For now: a Dockerfile checked as you
+/// type by the hadolint-compatible linter.
 #[component]
 pub fn SandboxPage() -> Html {
     html! {
-        <article class="page">
+        <article class="page page-wide">
             <h1>{ "Sandbox" }</h1>
-            <p>
-                { "The sandbox is a workspace with an editor and a terminal. \
-                   This version does not include it yet." }
+            <p class="lead">
+                { "Edit the Dockerfile: it is checked as you type, with the same rules, \
+                   messages and line numbers as hadolint. Select a rule code to read why it matters." }
             </p>
+            <DockerfileLinter />
         </article>
     }
 }

@@ -10,6 +10,8 @@ pub enum Route {
     Lesson(String),
     /// `#/sandbox`: the free workspace.
     Sandbox,
+    /// `#/rules/CODE`: a lint rule's documentation.
+    Rule(String),
     /// Any fragment that names no page; carries the path for the message.
     NotFound(String),
 }
@@ -33,6 +35,7 @@ impl Route {
             [] => Route::Home,
             ["sandbox"] => Route::Sandbox,
             ["lesson", id] if is_valid_id(id) => Route::Lesson((*id).to_string()),
+            ["rules", code] if is_valid_code(code) => Route::Rule((*code).to_string()),
             _ => Route::NotFound(path.to_string()),
         }
     }
@@ -43,6 +46,7 @@ impl Route {
             Route::Home => "#/".to_string(),
             Route::Lesson(id) => format!("#/lesson/{id}"),
             Route::Sandbox => "#/sandbox".to_string(),
+            Route::Rule(code) => format!("#/rules/{code}"),
             Route::NotFound(path) => format!("#{path}"),
         }
     }
@@ -53,9 +57,18 @@ impl Route {
             Route::Home => "Dockyard".to_string(),
             Route::Lesson(id) => format!("Lesson {id} · Dockyard"),
             Route::Sandbox => "Sandbox · Dockyard".to_string(),
+            Route::Rule(code) => format!("{code} · Dockyard"),
             Route::NotFound(_) => "Page not found · Dockyard".to_string(),
         }
     }
+}
+
+/// Rule codes: `DL3006`, `SC2086`.
+fn is_valid_code(code: &str) -> bool {
+    (2..=12).contains(&code.len())
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
 /// Lesson ids are slugs: lowercase ASCII letters, digits and dashes.
@@ -87,6 +100,7 @@ mod tests {
             Route::Lesson("makefiles-101".into()),
         );
         check("#/lesson/intro?embed=1", Route::Lesson("intro".into()));
+        check("#/rules/DL3006", Route::Rule("DL3006".into()));
     }
 
     #[test]
@@ -99,6 +113,7 @@ mod tests {
             Route::NotFound("/lesson/<script>".into()),
         );
         check("#/lesson/UPPER", Route::NotFound("/lesson/UPPER".into()));
+        check("#/rules/dl3006", Route::NotFound("/rules/dl3006".into()));
     }
 
     #[test]
@@ -107,6 +122,7 @@ mod tests {
             Route::Home,
             Route::Sandbox,
             Route::Lesson("docker-basics".into()),
+            Route::Rule("SC2086".into()),
             Route::NotFound("/x/y".into()),
         ] {
             assert_eq!(Route::parse(&route.href()), route);

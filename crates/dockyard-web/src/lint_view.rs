@@ -1,0 +1,182 @@
+//! The Dockerfile editor with live lint findings, and the rule pages.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use dockyard_lint::config::Config;
+use dockyard_lint::rules;
+use dockyard_lint::{Finding, Outcome};
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+use crate::markdown;
+use crate::route::Route;
+use crate::storage;
+
+/// Where the sandbox keeps its Dockerfile between visits.
+const STORAGE_KEY: &str = "dockyard:v1:sandbox:Dockerfile";
+
+/// What the editor starts with on a first visit.
+const SAMPLE: &str = "FROM python:3.12-slim\n\n# Working directory\nWORKDIR /app\n\n# Copy the source code into the image\nCOPY . app.py /app/\n\n# Install the packages listed in requirements.txt\n# hadolint ignore=DL3013\nRUN pip install --upgrade pip &&\\\n    pip install --trusted-host pypi.python.org -r requirements.txt\n";
+
+/// Waits this long after the last keystroke before linting.
+const LINT_DELAY_MS: u32 = 150;
+
+fn lint(text: &str) -> Outcome {
+    dockyard_lint::lint::lint(text, "Dockerfile", &Config::default())
+}
+
+/// Byte offset in UTF-16 units of the start of `line` (1-based), for the
+/// textarea's selection API.
+fn line_start_utf16(text: &str, line: u32) -> u32 {
+    let mut offset = 0u32;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line as usize {
+            return offset;
+        }
+        offset += l.encode_utf16().count() as u32;
+    }
+    offset
+}
+
+/// The editor and its findings.
+#[component]
+pub fn DockerfileLinter() -> Html {
+    let text = use_state(|| storage::load(STORAGE_KEY).unwrap_or_else(|| SAMPLE.to_string()));
+    let outcome = use_state(|| lint(&text));
+    let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let editor = use_node_ref();
+
+    let oninput = {
+        let text = text.clone();
+        let outcome = outcome.clone();
+        Callback::from(move |e: InputEvent| {
+            let Some(area) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() else {
+                return;
+            };
+            let value = area.value();
+            // Saved at once, so nothing typed is lost if the page closes.
+            storage::save(STORAGE_KEY, &value);
+            text.set(value.clone());
+            let outcome = outcome.clone();
+            // Replacing the timeout cancels the previous one: lint once typing pauses.
+            *pending.borrow_mut() = Some(Timeout::new(LINT_DELAY_MS, move || {
+                outcome.set(lint(&value));
+            }));
+        })
+    };
+
+    let jump = {
+        let editor = editor.clone();
+        let text = text.clone();
+        Callback::from(move |line: u32| {
+            if let Some(area) = editor.cast::<web_sys::HtmlTextAreaElement>() {
+                let at = line_start_utf16(&text, line);
+                let _ = area.focus();
+                let _ = area.set_selection_range(at, at);
+            }
+        })
+    };
+
+    let findings = match &*outcome {
+        Outcome::Findings(findings) if findings.is_empty() => html! {
+            <p class="lint-clean">{ "No findings: hadolint would be happy with this Dockerfile." }</p>
+        },
+        Outcome::Findings(findings) => html! {
+            <ul class="findings">
+                { for findings.iter().map(|f| finding_row(f, jump.clone())) }
+            </ul>
+        },
+        Outcome::ParseError(e) => html! {
+            <div class="finding finding-error" role="alert">
+                <span class="severity">{ "error" }</span>
+                <span class="code">{ "DL1000" }</span>
+                <span class="line">{ format!("line {}:{}", e.line, e.column) }</span>
+                <pre class="message">{ &e.message }</pre>
+            </div>
+        },
+    };
+    let count = match &*outcome {
+        Outcome::Findings(f) => {
+            format!("{} finding{}", f.len(), if f.len() == 1 { "" } else { "s" })
+        }
+        Outcome::ParseError(_) => "parse error".to_string(),
+    };
+
+    html! {
+        <div class="linter">
+            <section class="editor-pane" aria-labelledby="editor-title">
+                <h2 id="editor-title">{ "Dockerfile" }</h2>
+                <textarea
+                    ref={editor}
+                    class="editor"
+                    aria-label="Dockerfile"
+                    spellcheck="false"
+                    autocomplete="off"
+                    value={(*text).clone()}
+                    {oninput}
+                />
+            </section>
+            <section class="lint-pane" aria-labelledby="lint-title">
+                <h2 id="lint-title">{ "Lint " }<span class="count">{ count }</span></h2>
+                <div aria-live="polite">{ findings }</div>
+            </section>
+        </div>
+    }
+}
+
+fn finding_row(f: &Finding, jump: Callback<u32>) -> Html {
+    let line = f.line;
+    let onclick = Callback::from(move |_: MouseEvent| jump.emit(line));
+    let severity = f.severity.name();
+    html! {
+        <li class={classes!("finding", format!("finding-{severity}"))}>
+            <button type="button" class="line" {onclick} aria-label={format!("Go to line {line}")}>
+                { format!("line {line}") }
+            </button>
+            <span class="severity">{ severity }</span>
+            <a class="code" href={Route::Rule(f.code.clone()).href()}>{ &f.code }</a>
+            <span class="message">{ &f.message }</span>
+        </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RuleProps {
+    pub code: String,
+}
+
+/// `#/rules/CODE`: a rule's documentation.
+#[component]
+pub fn RulePage(props: &RuleProps) -> Html {
+    match rules::meta(&props.code) {
+        Some(meta) => html! {
+            <article class="page rule-doc">
+                <h1><code>{ meta.code }</code>{ " " }{ meta.message }</h1>
+                <p class="rule-severity">{ format!("Default severity: {}", meta.severity) }</p>
+                { markdown::render(&meta.documentation()) }
+                <p><a href={Route::Sandbox.href()}>{ "Back to the sandbox" }</a></p>
+            </article>
+        },
+        None => html! {
+            <article class="page">
+                <h1>{ "Rule not found" }</h1>
+                <p>{ "The linter has no rule called " }<code>{ &props.code }</code>{ "." }</p>
+                <p><a href={Route::Sandbox.href()}>{ "Back to the sandbox" }</a></p>
+            </article>
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::line_start_utf16;
+
+    #[test]
+    fn line_starts_in_utf16_units() {
+        let text = "FROM a\nRUN é\nCMD x\n";
+        assert_eq!(line_start_utf16(text, 1), 0);
+        assert_eq!(line_start_utf16(text, 2), 7);
+        assert_eq!(line_start_utf16(text, 3), 13);
+    }
+}
