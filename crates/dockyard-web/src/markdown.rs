@@ -5,7 +5,6 @@
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag};
 use yew::prelude::*;
-use yew::virtual_dom::VNode;
 
 /// An element being built: its tag and the children so far.
 struct Frame {
@@ -119,7 +118,7 @@ fn element(frame: Frame) -> Html {
         Tag::TableRow => html! { <tr>{ for children }</tr> },
         Tag::TableCell => html! { <td>{ for children }</td> },
         // Images, footnotes and the rest: keep their text.
-        _ => VNode::from(html! { <>{ for children }</> }),
+        _ => html! { <>{ for children }</> },
     }
 }
 
