@@ -92,7 +92,8 @@ $(E2E)/node_modules/.installed: $(E2E)/package.json $(E2E)/package-lock.json
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy --workspace --exclude $(NATIVE_ONLY) --target $(WASM_TARGET) --all-targets -- -D warnings
+	cargo clippy --workspace --exclude $(NATIVE_ONLY) --target $(WASM_TARGET) --lib -- -D warnings
+	cargo clippy -p dockyard-web --target $(WASM_TARGET) --all-targets -- -D warnings
 
 # ---------------------------------------------------------------- test
 test: install test-native test-wasm test-e2e
