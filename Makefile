@@ -110,8 +110,15 @@ test-e2e: build
 	node --test $(E2E)/
 
 # ---------------------------------------------------------------- site
+# The shipped site names no paths of the machine that built it: panic
+# locations are made relative to the registry and to this checkout.
+CARGO_REGISTRY_SRC := $(or $(CARGO_HOME),$(HOME)/.cargo)/registry/src
+SITE_RUSTFLAGS := --remap-path-prefix=$(CARGO_REGISTRY_SRC)=crates.io --remap-path-prefix=$(CURDIR)=dockyard
+
 build: install-rust-target install-trunk install-wasm-bindgen install-wasm-opt
-	trunk build --release --offline
+	RUSTFLAGS="$(SITE_RUSTFLAGS)" trunk build --release --offline
+	@if grep -qaF -e "$(CURDIR)" -e "$(CARGO_REGISTRY_SRC)" -r dist; then \
+		echo "dist/ mentions a path of this machine" >&2; exit 1; fi
 
 serve: install
 	trunk serve --offline

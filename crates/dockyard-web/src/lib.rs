@@ -6,6 +6,9 @@ mod markdown;
 mod pages;
 pub mod panic_panel;
 pub mod route;
+// Used by build.rs (which renders Markdown); tested here.
+#[cfg(test)]
+mod safe_link;
 mod storage;
 
 pub use app::App;

@@ -154,7 +154,7 @@ pub fn RulePage(props: &RuleProps) -> Html {
             <article class="page rule-doc">
                 <h1><code>{ meta.code }</code>{ " " }{ meta.message }</h1>
                 <p class="rule-severity">{ format!("Default severity: {}", meta.severity) }</p>
-                { markdown::render(&meta.documentation()) }
+                { markdown::rule_doc(meta.code).map(markdown::to_html).unwrap_or_default() }
                 <p><a href={Route::Sandbox.href()}>{ "Back to the sandbox" }</a></p>
             </article>
         },

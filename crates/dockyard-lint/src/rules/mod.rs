@@ -216,12 +216,14 @@ pub fn registry() -> Vec<Entry> {
     rules
 }
 
+/// The metadata of every code the linter can report, in registry order.
+pub fn all_metas() -> Vec<&'static RuleMeta> {
+    registry().into_iter().map(|e| e.meta).collect()
+}
+
 /// Looks up a rule's metadata by code.
 pub fn meta(code: &str) -> Option<&'static RuleMeta> {
-    registry()
-        .into_iter()
-        .map(|e| e.meta)
-        .find(|m| m.code == code)
+    all_metas().into_iter().find(|m| m.code == code)
 }
 
 /// Helpers shared by rules.
