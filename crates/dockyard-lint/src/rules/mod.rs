@@ -182,14 +182,17 @@ mod apt_instead_of_apt_get;
 mod cd_instead_of_workdir;
 mod dnf_missing_clean;
 mod dnf_missing_yes;
+mod dnf_unpinned;
 mod image_without_tag;
 mod last_user_root;
 mod latest_tag;
 mod maintainer_deprecated;
 mod pointless_commands;
+mod rpm_versions;
 mod sudo;
 mod yum_missing_clean;
 mod yum_missing_yes;
+mod yum_unpinned;
 mod zypper_dist_upgrade;
 mod zypper_missing_clean;
 mod zypper_missing_yes;
@@ -205,6 +208,7 @@ use apt_instead_of_apt_get::AptInsteadOfAptGet;
 use cd_instead_of_workdir::CdInsteadOfWorkdir;
 use dnf_missing_clean::DnfMissingClean;
 use dnf_missing_yes::DnfMissingYes;
+use dnf_unpinned::DnfUnpinned;
 use image_without_tag::ImageWithoutTag;
 use last_user_root::LastUserRoot;
 use latest_tag::LatestTag;
@@ -213,6 +217,7 @@ use pointless_commands::PointlessCommands;
 use sudo::Sudo;
 use yum_missing_clean::YumMissingClean;
 use yum_missing_yes::YumMissingYes;
+use yum_unpinned::YumUnpinned;
 use zypper_dist_upgrade::ZypperDistUpgrade;
 use zypper_missing_clean::ZypperMissingClean;
 use zypper_missing_yes::ZypperMissingYes;
@@ -238,12 +243,14 @@ pub fn registry() -> Vec<Entry> {
         entry!(AptInsteadOfAptGet, onbuild),
         entry!(YumMissingYes, onbuild),
         entry!(YumMissingClean, onbuild),
+        entry!(YumUnpinned, onbuild),
         entry!(ZypperMissingYes, onbuild),
         entry!(ZypperDistUpgrade, onbuild),
         entry!(ZypperMissingClean, onbuild),
         entry!(ZypperUnpinned, onbuild),
         entry!(DnfMissingYes, onbuild),
         entry!(DnfMissingClean, onbuild),
+        entry!(DnfUnpinned, onbuild),
     ];
     rules.sort_by_key(|e| e.meta.code);
     rules
