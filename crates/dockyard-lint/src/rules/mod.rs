@@ -183,13 +183,20 @@ mod cd_instead_of_workdir;
 mod dnf_missing_clean;
 mod dnf_missing_yes;
 mod dnf_unpinned;
+mod gem_unpinned;
+mod go_unpinned;
 mod image_without_tag;
 mod last_user_root;
 mod latest_tag;
 mod maintainer_deprecated;
+mod npm_unpinned;
+mod pip_cache_dir;
+mod pip_unpinned;
 mod pointless_commands;
 mod rpm_versions;
 mod sudo;
+mod useradd_without_no_log_init;
+mod wget_without_progress;
 mod yum_missing_clean;
 mod yum_missing_yes;
 mod yum_unpinned;
@@ -209,12 +216,19 @@ use cd_instead_of_workdir::CdInsteadOfWorkdir;
 use dnf_missing_clean::DnfMissingClean;
 use dnf_missing_yes::DnfMissingYes;
 use dnf_unpinned::DnfUnpinned;
+use gem_unpinned::GemUnpinned;
+use go_unpinned::GoUnpinned;
 use image_without_tag::ImageWithoutTag;
 use last_user_root::LastUserRoot;
 use latest_tag::LatestTag;
 use maintainer_deprecated::MaintainerDeprecated;
+use npm_unpinned::NpmUnpinned;
+use pip_cache_dir::PipCacheDir;
+use pip_unpinned::PipUnpinned;
 use pointless_commands::PointlessCommands;
 use sudo::Sudo;
+use useradd_without_no_log_init::UseraddWithoutNoLogInit;
+use wget_without_progress::WgetWithoutProgress;
 use yum_missing_clean::YumMissingClean;
 use yum_missing_yes::YumMissingYes;
 use yum_unpinned::YumUnpinned;
@@ -238,9 +252,12 @@ pub fn registry() -> Vec<Entry> {
         entry!(AptGetMissingYes, onbuild),
         entry!(AptGetNoInstallRecommends, onbuild),
         entry!(MaintainerDeprecated),
+        entry!(PipUnpinned, onbuild),
+        entry!(NpmUnpinned, onbuild),
         entry!(ApkUnpinned, onbuild),
         entry!(ApkAddWithoutNoCache, onbuild),
         entry!(AptInsteadOfAptGet, onbuild),
+        entry!(GemUnpinned, onbuild),
         entry!(YumMissingYes, onbuild),
         entry!(YumMissingClean, onbuild),
         entry!(YumUnpinned, onbuild),
@@ -251,6 +268,10 @@ pub fn registry() -> Vec<Entry> {
         entry!(DnfMissingYes, onbuild),
         entry!(DnfMissingClean, onbuild),
         entry!(DnfUnpinned, onbuild),
+        entry!(PipCacheDir, onbuild),
+        entry!(UseraddWithoutNoLogInit, onbuild),
+        entry!(WgetWithoutProgress, onbuild),
+        entry!(GoUnpinned, onbuild),
     ];
     rules.sort_by_key(|e| e.meta.code);
     rules
