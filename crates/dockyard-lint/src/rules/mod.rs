@@ -179,13 +179,16 @@ mod apt_get_missing_yes;
 mod apt_get_no_install_recommends;
 mod apt_get_unpinned;
 mod apt_instead_of_apt_get;
+mod apt_lists_kept;
 mod cd_instead_of_workdir;
+mod copied_archive_extracted;
 mod dnf_missing_clean;
 mod dnf_missing_yes;
 mod dnf_unpinned;
 mod gem_unpinned;
 mod go_unpinned;
 mod image_without_tag;
+mod kept_stages;
 mod last_user_root;
 mod latest_tag;
 mod maintainer_deprecated;
@@ -197,6 +200,7 @@ mod rpm_versions;
 mod sudo;
 mod useradd_without_no_log_init;
 mod wget_without_progress;
+mod yarn_cache_kept;
 mod yum_missing_clean;
 mod yum_missing_yes;
 mod yum_unpinned;
@@ -212,7 +216,9 @@ use apt_get_missing_yes::AptGetMissingYes;
 use apt_get_no_install_recommends::AptGetNoInstallRecommends;
 use apt_get_unpinned::AptGetUnpinned;
 use apt_instead_of_apt_get::AptInsteadOfAptGet;
+use apt_lists_kept::AptListsKept;
 use cd_instead_of_workdir::CdInsteadOfWorkdir;
+use copied_archive_extracted::CopiedArchiveExtracted;
 use dnf_missing_clean::DnfMissingClean;
 use dnf_missing_yes::DnfMissingYes;
 use dnf_unpinned::DnfUnpinned;
@@ -229,6 +235,7 @@ use pointless_commands::PointlessCommands;
 use sudo::Sudo;
 use useradd_without_no_log_init::UseraddWithoutNoLogInit;
 use wget_without_progress::WgetWithoutProgress;
+use yarn_cache_kept::YarnCacheKept;
 use yum_missing_clean::YumMissingClean;
 use yum_missing_yes::YumMissingYes;
 use yum_unpinned::YumUnpinned;
@@ -252,6 +259,8 @@ pub fn registry() -> Vec<Entry> {
         entry!(AptGetMissingYes, onbuild),
         entry!(AptGetNoInstallRecommends, onbuild),
         entry!(MaintainerDeprecated),
+        entry!(AptListsKept, onbuild),
+        entry!(CopiedArchiveExtracted),
         entry!(PipUnpinned, onbuild),
         entry!(NpmUnpinned, onbuild),
         entry!(ApkUnpinned, onbuild),
@@ -271,6 +280,7 @@ pub fn registry() -> Vec<Entry> {
         entry!(PipCacheDir, onbuild),
         entry!(UseraddWithoutNoLogInit, onbuild),
         entry!(WgetWithoutProgress, onbuild),
+        entry!(YarnCacheKept, onbuild),
         entry!(GoUnpinned, onbuild),
     ];
     rules.sort_by_key(|e| e.meta.code);
