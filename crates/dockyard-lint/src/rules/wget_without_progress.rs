@@ -62,6 +62,21 @@ mod tests {
         catches("DL3047", "FROM a:1\nRUN wget http://x/y\n", &[2]);
         catches("DL3047", "FROM a:1\nRUN wget -O /tmp/y http://x/y\n", &[2]);
         catches("DL3047", "FROM a:1\nONBUILD RUN wget http://x/y\n", &[2]);
+        // `RUN <<EOF cmd`: hadolint reads the line's rest, then the body.
+        catches(
+            "DL3047",
+            "FROM a:1\nRUN <<EOF bash\nwget http://x/y\nEOF\n",
+            &[2],
+        );
+        catches(
+            "DL3047",
+            "FROM a:1\nRUN <<EOF > /x\nwget http://x/y\nEOF\n",
+            &[2],
+        );
+        passes(
+            "DL3047",
+            "FROM a:1\nRUN cat <<EOF > /x\nwget http://x/y\nEOF\n",
+        );
         passes(
             "DL3047",
             "FROM a:1\nRUN wget --progress=dot:giga http://x/y\n",
