@@ -39,7 +39,8 @@ pub fn lint(source: &str, source_name: &str, config: &Config) -> Outcome {
 
 /// The text hadolint hands to the shell parser for a `RUN`: the shell
 /// form's text (with its here-documents), the body of a bare `RUN <<EOF`,
-/// or an exec form's strings joined by spaces.
+/// the rest of the line and the body for `RUN <<EOF cmd`, or an exec
+/// form's strings joined by spaces.
 fn run_text(inst: &Instruction) -> Option<String> {
     let Args::Run(Some(command)) = &inst.args else {
         return None;
@@ -60,6 +61,17 @@ fn run_text(inst: &Instruction) -> Option<String> {
                 .all(|w| inst.heredocs.iter().any(|h| h.marker.text == w))
             {
                 inst.heredocs.iter().map(|h| h.content()).collect()
+            } else if let Some(rest) = after_leading_marker(inst, &shell.text) {
+                // `RUN <<EOF bash -e`: hadolint reads the rest of the line
+                // (unless it is a redirection), then the body.
+                let rest = if rest.starts_with(['|', '>']) {
+                    ""
+                } else {
+                    rest
+                };
+                format!("{rest}\n{}", inst.heredocs[0].body)
+                    .trim()
+                    .to_string()
             } else {
                 let mut text = shell.text.clone();
                 for heredoc in &inst.heredocs {
@@ -74,6 +86,19 @@ fn run_text(inst: &Instruction) -> Option<String> {
             }
         }
     })
+}
+
+/// When the shell text opens with the first heredoc's `<<MARKER` and a
+/// blank, what follows that blank.
+fn after_leading_marker<'t>(inst: &Instruction, text: &'t str) -> Option<&'t str> {
+    let marker = &inst.heredocs.first()?.marker.text;
+    if !marker.starts_with("<<") {
+        return None;
+    }
+    let rest = text.trim_start().strip_prefix(marker.as_str())?;
+    let mut chars = rest.chars();
+    chars.next().filter(|c| c.is_whitespace())?;
+    Some(chars.as_str())
 }
 
 /// Runs every rule and returns the findings that survive the pragmas, in

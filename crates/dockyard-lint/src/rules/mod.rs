@@ -4,7 +4,7 @@
 //! the binary for the app to show. [`registry`] lists every rule once, in
 //! hadolint's order; nothing registers itself.
 
-use dockyard_dockerfile::{Args, Command as DockerCommand, Instruction, Keyword};
+use dockyard_dockerfile::{Args, Command as DockerCommand, From, Instruction, Keyword};
 
 use crate::config::Config;
 use crate::report::Finding;
@@ -173,28 +173,76 @@ macro_rules! entry {
 }
 
 mod absolute_workdir;
+mod apk_add_without_no_cache;
+mod apk_unpinned;
 mod apt_get_missing_yes;
 mod apt_get_no_install_recommends;
 mod apt_get_unpinned;
+mod apt_instead_of_apt_get;
+mod apt_lists_kept;
 mod cd_instead_of_workdir;
+mod copied_archive_extracted;
+mod dnf_missing_clean;
+mod dnf_missing_yes;
+mod dnf_unpinned;
+mod gem_unpinned;
+mod go_unpinned;
 mod image_without_tag;
+mod kept_stages;
 mod last_user_root;
 mod latest_tag;
 mod maintainer_deprecated;
+mod npm_unpinned;
+mod pip_cache_dir;
+mod pip_unpinned;
 mod pointless_commands;
+mod rpm_versions;
 mod sudo;
+mod useradd_without_no_log_init;
+mod wget_without_progress;
+mod yarn_cache_kept;
+mod yum_missing_clean;
+mod yum_missing_yes;
+mod yum_unpinned;
+mod zypper_dist_upgrade;
+mod zypper_missing_clean;
+mod zypper_missing_yes;
+mod zypper_unpinned;
 
 use absolute_workdir::AbsoluteWorkdir;
+use apk_add_without_no_cache::ApkAddWithoutNoCache;
+use apk_unpinned::ApkUnpinned;
 use apt_get_missing_yes::AptGetMissingYes;
 use apt_get_no_install_recommends::AptGetNoInstallRecommends;
 use apt_get_unpinned::AptGetUnpinned;
+use apt_instead_of_apt_get::AptInsteadOfAptGet;
+use apt_lists_kept::AptListsKept;
 use cd_instead_of_workdir::CdInsteadOfWorkdir;
+use copied_archive_extracted::CopiedArchiveExtracted;
+use dnf_missing_clean::DnfMissingClean;
+use dnf_missing_yes::DnfMissingYes;
+use dnf_unpinned::DnfUnpinned;
+use gem_unpinned::GemUnpinned;
+use go_unpinned::GoUnpinned;
 use image_without_tag::ImageWithoutTag;
 use last_user_root::LastUserRoot;
 use latest_tag::LatestTag;
 use maintainer_deprecated::MaintainerDeprecated;
+use npm_unpinned::NpmUnpinned;
+use pip_cache_dir::PipCacheDir;
+use pip_unpinned::PipUnpinned;
 use pointless_commands::PointlessCommands;
 use sudo::Sudo;
+use useradd_without_no_log_init::UseraddWithoutNoLogInit;
+use wget_without_progress::WgetWithoutProgress;
+use yarn_cache_kept::YarnCacheKept;
+use yum_missing_clean::YumMissingClean;
+use yum_missing_yes::YumMissingYes;
+use yum_unpinned::YumUnpinned;
+use zypper_dist_upgrade::ZypperDistUpgrade;
+use zypper_missing_clean::ZypperMissingClean;
+use zypper_missing_yes::ZypperMissingYes;
+use zypper_unpinned::ZypperUnpinned;
 
 /// Every rule, in hadolint's order (by code). Findings are collected rule
 /// by rule in this order, which decides how ties print.
@@ -211,6 +259,29 @@ pub fn registry() -> Vec<Entry> {
         entry!(AptGetMissingYes, onbuild),
         entry!(AptGetNoInstallRecommends, onbuild),
         entry!(MaintainerDeprecated),
+        entry!(AptListsKept, onbuild),
+        entry!(CopiedArchiveExtracted),
+        entry!(PipUnpinned, onbuild),
+        entry!(NpmUnpinned, onbuild),
+        entry!(ApkUnpinned, onbuild),
+        entry!(ApkAddWithoutNoCache, onbuild),
+        entry!(AptInsteadOfAptGet, onbuild),
+        entry!(GemUnpinned, onbuild),
+        entry!(YumMissingYes, onbuild),
+        entry!(YumMissingClean, onbuild),
+        entry!(YumUnpinned, onbuild),
+        entry!(ZypperMissingYes, onbuild),
+        entry!(ZypperDistUpgrade, onbuild),
+        entry!(ZypperMissingClean, onbuild),
+        entry!(ZypperUnpinned, onbuild),
+        entry!(DnfMissingYes, onbuild),
+        entry!(DnfMissingClean, onbuild),
+        entry!(DnfUnpinned, onbuild),
+        entry!(PipCacheDir, onbuild),
+        entry!(UseraddWithoutNoLogInit, onbuild),
+        entry!(WgetWithoutProgress, onbuild),
+        entry!(YarnCacheKept, onbuild),
+        entry!(GoUnpinned, onbuild),
     ];
     rules.sort_by_key(|e| e.meta.code);
     rules
@@ -241,6 +312,88 @@ pub mod util {
             Args::Run(c) | Args::Cmd(c) | Args::Entrypoint(c) | Args::Shell(c) => c.as_ref(),
             _ => None,
         }
+    }
+
+    /// hadolint's `hasCacheOrTmpfsMountWith`: the instruction has a
+    /// `--mount` of type `cache` or `tmpfs` whose target contains `fragment`.
+    pub fn has_cache_or_tmpfs_mount_with(inst: &Instruction, fragment: &str) -> bool {
+        inst.flags
+            .iter()
+            .filter_map(|f| f.mount.as_ref())
+            .filter(|m| matches!(m.mount_type(), "cache" | "tmpfs"))
+            .any(|m| m.target().is_some_and(|t| t.contains(fragment)))
+    }
+
+    /// A `FROM` as hadolint compares them (its `BaseImage`): two `FROM`s
+    /// are equal when image, alias and platform are written alike.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct BaseImage {
+        pub image: String,
+        pub alias: Option<String>,
+        pub platform: Option<String>,
+    }
+
+    impl BaseImage {
+        pub fn of(from: &From) -> BaseImage {
+            BaseImage {
+                image: from
+                    .image
+                    .as_ref()
+                    .map(|i| i.raw.clone())
+                    .unwrap_or_default(),
+                alias: from.alias.as_ref().map(|a| a.text.clone()),
+                platform: from.platform.clone(),
+            }
+        }
+
+        /// What hadolint pretends a stage is before any `FROM`.
+        pub fn scratch() -> BaseImage {
+            BaseImage {
+                image: "scratch".to_string(),
+                alias: None,
+                platform: None,
+            }
+        }
+
+        /// The image name as hadolint reads it: see [`image_name`].
+        pub fn name(&self) -> &str {
+            image_name(&self.image)
+        }
+    }
+
+    /// The image name of a `FROM` reference as hadolint's parser splits
+    /// it: without a leading `domain.tld/` registry (the first `.` before
+    /// a `/`), up to the first `:` or `@`; `${...}` is opaque throughout.
+    pub fn image_name(raw: &str) -> &str {
+        let rest = match (find_unbraced(raw, '.'), raw) {
+            (Some(dot), _) if dot > 0 => match find_unbraced(&raw[dot + 1..], '/') {
+                Some(slash) if slash > 0 => &raw[dot + 1 + slash + 1..],
+                _ => raw,
+            },
+            _ => raw,
+        };
+        let end = [find_unbraced(rest, ':'), find_unbraced(rest, '@')]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(rest.len());
+        &rest[..end]
+    }
+
+    /// Byte index of the first `want` outside `${...}`.
+    fn find_unbraced(text: &str, want: char) -> Option<usize> {
+        let mut depth = 0usize;
+        let mut prev = '\0';
+        for (i, c) in text.char_indices() {
+            match c {
+                '{' if prev == '$' || depth > 0 => depth += 1,
+                '}' if depth > 0 => depth -= 1,
+                _ if depth == 0 && c == want => return Some(i),
+                _ => {}
+            }
+            prev = c;
+        }
+        None
     }
 }
 
