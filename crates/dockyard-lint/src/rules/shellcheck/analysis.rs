@@ -7,11 +7,11 @@
 
 use std::collections::HashMap;
 
+use dockyard_shell::Command as ShellCommand;
 use dockyard_shell::{
     CompoundKind, ForClause, List, ParamOp, Pipeline, Redirect, RedirectTarget, Script,
     SimpleCommand, Span, Word, WordPart, WordPartKind,
 };
-use dockyard_shell::Command as ShellCommand;
 
 /// The shell ShellCheck assumes, from the shebang.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,7 +38,9 @@ pub struct Cmd<'a> {
 impl<'a> Cmd<'a> {
     /// The command name without any directory.
     pub fn basename(&self) -> Option<&str> {
-        self.name.as_deref().map(|n| n.rsplit('/').next().unwrap_or(n))
+        self.name
+            .as_deref()
+            .map(|n| n.rsplit('/').next().unwrap_or(n))
     }
 
     /// The arguments (every word after the name).
@@ -60,7 +62,9 @@ impl<'a> Cmd<'a> {
     pub fn flags(&self) -> Vec<(usize, String)> {
         let mut out = Vec::new();
         for (i, word) in self.args().iter().enumerate() {
-            let Some(value) = word.literal_value() else { continue };
+            let Some(value) = word.literal_value() else {
+                continue;
+            };
             if value == "--" {
                 break;
             }
@@ -145,10 +149,36 @@ impl Space {
 
 /// Variables ShellCheck knows hold no spaces.
 const WITHOUT_SPACES: &[&str] = &[
-    "-", "$", "?", "!", "#", "BASHPID", "BASH_ARGC", "BASH_LINENO", "BASH_SUBSHELL", "EUID",
-    "EPOCHREALTIME", "EPOCHSECONDS", "LINENO", "OPTIND", "PPID", "RANDOM", "READLINE_ARGUMENT",
-    "READLINE_MARK", "READLINE_POINT", "SECONDS", "SHELLOPTS", "SHLVL", "SRANDOM", "UID",
-    "COLUMNS", "HISTFILESIZE", "HISTSIZE", "LINES", "BASH_MONOSECONDS", "BASH_TRAPSIG",
+    "-",
+    "$",
+    "?",
+    "!",
+    "#",
+    "BASHPID",
+    "BASH_ARGC",
+    "BASH_LINENO",
+    "BASH_SUBSHELL",
+    "EUID",
+    "EPOCHREALTIME",
+    "EPOCHSECONDS",
+    "LINENO",
+    "OPTIND",
+    "PPID",
+    "RANDOM",
+    "READLINE_ARGUMENT",
+    "READLINE_MARK",
+    "READLINE_POINT",
+    "SECONDS",
+    "SHELLOPTS",
+    "SHLVL",
+    "SRANDOM",
+    "UID",
+    "COLUMNS",
+    "HISTFILESIZE",
+    "HISTSIZE",
+    "LINES",
+    "BASH_MONOSECONDS",
+    "BASH_TRAPSIG",
 ];
 
 /// Variables whose values are commonly single-quoted on purpose.
@@ -210,8 +240,8 @@ fn dialect_of(shebang: &str) -> Option<Dialect> {
 }
 
 /// Whether ShellCheck stops before analysing (an unsupported shell).
-pub fn shebang_stops(cx: &Analysis<'_>) -> Option<()> {
-    dialect_of(cx.shebang).is_none().then_some(())
+pub fn shebang_stops(cx: &Analysis<'_>) -> bool {
+    dialect_of(cx.shebang).is_none()
 }
 
 #[derive(Clone, Copy, Default)]
@@ -243,7 +273,10 @@ struct Walker<'a> {
 impl<'a> Analysis<'a> {
     pub fn new(src: &'a str, script: &'a Script) -> Analysis<'a> {
         let first = src.split('\n').next().unwrap_or("");
-        let shebang = first.strip_prefix("#!").unwrap_or("").trim_end_matches('\r');
+        let shebang = first
+            .strip_prefix("#!")
+            .unwrap_or("")
+            .trim_end_matches('\r');
         let dialect = dialect_of(shebang).unwrap_or(Dialect::Bash);
         let mut w = Walker {
             dialect,
@@ -349,7 +382,13 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn command(&mut self, command: &'a ShellCommand, pipeline: &'a Pipeline, index: usize, ctx: Ctx) {
+    fn command(
+        &mut self,
+        command: &'a ShellCommand,
+        pipeline: &'a Pipeline,
+        index: usize,
+        ctx: Ctx,
+    ) {
         match command {
             ShellCommand::Simple(simple) => self.simple(simple, pipeline, index, ctx),
             ShellCommand::Compound(compound) => {
@@ -389,7 +428,13 @@ impl<'a> Walker<'a> {
                         });
                         let mut value = None::<Space>;
                         for word in clause.words.iter().flatten() {
-                            self.word(word, Ctx { quote_free: true, ..inner });
+                            self.word(
+                                word,
+                                Ctx {
+                                    quote_free: true,
+                                    ..inner
+                                },
+                            );
                             let v = self.value(word);
                             value = Some(match value {
                                 None => v,
@@ -408,10 +453,22 @@ impl<'a> Walker<'a> {
                         self.list(&clause.body, branch, false);
                     }
                     CompoundKind::Case(clause) => {
-                        self.word(&clause.subject, Ctx { quote_free: true, ..inner });
+                        self.word(
+                            &clause.subject,
+                            Ctx {
+                                quote_free: true,
+                                ..inner
+                            },
+                        );
                         for arm in &clause.arms {
                             for p in &arm.patterns {
-                                self.word(p, Ctx { quote_free: true, ..inner });
+                                self.word(
+                                    p,
+                                    Ctx {
+                                        quote_free: true,
+                                        ..inner
+                                    },
+                                );
                             }
                             self.list(&arm.body, branch, false);
                         }
@@ -419,7 +476,13 @@ impl<'a> Walker<'a> {
                     CompoundKind::DoubleBracket(words) => {
                         self.double_brackets.push((compound.span, words));
                         for word in words {
-                            self.word(word, Ctx { quote_free: true, ..inner });
+                            self.word(
+                                word,
+                                Ctx {
+                                    quote_free: true,
+                                    ..inner
+                                },
+                            );
                         }
                     }
                 }
@@ -438,7 +501,13 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn simple(&mut self, simple: &'a SimpleCommand, pipeline: &'a Pipeline, index: usize, ctx: Ctx) {
+    fn simple(
+        &mut self,
+        simple: &'a SimpleCommand,
+        pipeline: &'a Pipeline,
+        index: usize,
+        ctx: Ctx,
+    ) {
         let id = self.cmds.len();
         let name = simple.name_value();
         self.cmds.push(Cmd {
@@ -453,7 +522,11 @@ impl<'a> Walker<'a> {
             .as_deref()
             .map(|n| n.rsplit('/').next().unwrap_or(n).to_string());
         if basename.as_deref() == Some("set") {
-            let words: Vec<String> = simple.args().iter().filter_map(Word::literal_value).collect();
+            let words: Vec<String> = simple
+                .args()
+                .iter()
+                .filter_map(Word::literal_value)
+                .collect();
             if words.iter().any(|w| w == "errexit")
                 || words
                     .iter()
@@ -604,7 +677,13 @@ impl<'a> Walker<'a> {
     fn redirect(&mut self, r: &'a Redirect, ctx: Ctx) {
         self.redirects.push(r);
         match &r.target {
-            RedirectTarget::Word(w) => self.word(w, Ctx { quote_free: false, ..ctx }),
+            RedirectTarget::Word(w) => self.word(
+                w,
+                Ctx {
+                    quote_free: false,
+                    ..ctx
+                },
+            ),
             RedirectTarget::HereDoc(h) => {
                 self.parts(
                     &h.body,
@@ -669,12 +748,26 @@ impl<'a> Walker<'a> {
                     self.vars = saved;
                 }
                 WordPartKind::Arithmetic(inner) => {
-                    self.parts(inner, Ctx { quote_free: true, ..ctx }, false);
+                    self.parts(
+                        inner,
+                        Ctx {
+                            quote_free: true,
+                            ..ctx
+                        },
+                        false,
+                    );
                 }
                 WordPartKind::BraceExpansion(inner) => self.parts(inner, ctx, false),
                 WordPartKind::Array(words) => {
                     for w in words {
-                        self.word(w, Ctx { quote_free: true, command_name: false, ..ctx });
+                        self.word(
+                            w,
+                            Ctx {
+                                quote_free: true,
+                                command_name: false,
+                                ..ctx
+                            },
+                        );
                     }
                 }
                 _ => {}

@@ -52,7 +52,9 @@ pub fn check(cx: &Analysis<'_>, out: &mut Comments) {
         return;
     }
     for c in &cx.cmds {
-        let Some(name) = c.name.as_deref() else { continue };
+        let Some(name) = c.name.as_deref() else {
+            continue;
+        };
         if !matches!(name, "cd" | "pushd" | "popd") || c.condition {
             continue;
         }

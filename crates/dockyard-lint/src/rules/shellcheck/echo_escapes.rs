@@ -31,13 +31,7 @@ declare_check! {
 fn literal(parts: &[WordPart], quoted: bool, out: &mut String) {
     for p in parts {
         match &p.kind {
-            WordPartKind::Literal(t) => {
-                if quoted {
-                    out.push_str(t)
-                } else {
-                    out.push_str(t)
-                }
-            }
+            WordPartKind::Literal(t) => out.push_str(t),
             WordPartKind::SingleQuoted(t) => out.push_str(t),
             WordPartKind::Escaped(c) => {
                 if quoted {

@@ -31,11 +31,14 @@ pub fn check(cx: &Analysis<'_>, out: &mut Comments) {
         return;
     }
     for c in cx.commands("echo") {
-        let Some(arg) = c.args().first() else { continue };
-        let Some(v) = arg.literal_value() else { continue };
-        let flag = v.len() > 1
-            && v.starts_with('-')
-            && v[1..].chars().all(|ch| "eEsn".contains(ch));
+        let Some(arg) = c.args().first() else {
+            continue;
+        };
+        let Some(v) = arg.literal_value() else {
+            continue;
+        };
+        let flag =
+            v.len() > 1 && v.starts_with('-') && v[1..].chars().all(|ch| "eEsn".contains(ch));
         if flag {
             out.bashism(cx, arg.span.start, &META, "echo flags are");
         }

@@ -34,13 +34,12 @@ fn is_eqeq(w: &Word) -> bool {
 
 /// The `==` operators of a test expression's operands (between other words).
 fn operators(words: &[Word]) -> Vec<usize> {
-    let mut out = Vec::new();
-    for i in 1..words.len().saturating_sub(1) {
-        if is_eqeq(&words[i]) {
-            out.push(words[i].span.start);
-        }
-    }
-    out
+    let inner = words.get(1..words.len().saturating_sub(1)).unwrap_or(&[]);
+    inner
+        .iter()
+        .filter(|w| is_eqeq(w))
+        .map(|w| w.span.start)
+        .collect()
 }
 
 pub fn check(cx: &Analysis<'_>, out: &mut Comments) {

@@ -34,13 +34,25 @@ fn texts(words: &[Word]) -> Vec<String> {
 
 pub fn check(cx: &Analysis<'_>, out: &mut Comments) {
     for c in &cx.cmds {
-        if c.cmd.words.first().and_then(|w| w.literal_value()).as_deref() != Some("find") {
+        if c.cmd
+            .words
+            .first()
+            .and_then(|w| w.literal_value())
+            .as_deref()
+            != Some("find")
+        {
             continue;
         }
         let Some(ShellCommand::Simple(next)) = c.pipeline.commands.get(c.index + 1) else {
             continue;
         };
-        if next.words.first().and_then(|w| w.literal_value()).as_deref() != Some("xargs") {
+        if next
+            .words
+            .first()
+            .and_then(|w| w.literal_value())
+            .as_deref()
+            != Some("xargs")
+        {
             continue;
         }
         let mut args = texts(&next.words);

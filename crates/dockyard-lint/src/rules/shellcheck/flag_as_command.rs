@@ -33,7 +33,9 @@ pub fn check(cx: &Analysis<'_>, out: &mut Comments) {
         if !c.cmd.assignments.is_empty() {
             continue;
         }
-        let Some(first) = c.cmd.words.first() else { continue };
+        let Some(first) = c.cmd.words.first() else {
+            continue;
+        };
         if let Some(WordPartKind::Literal(text)) = first.parts.first().map(|p| &p.kind) {
             if text.starts_with('-') {
                 out.add(first.span.start, &META);

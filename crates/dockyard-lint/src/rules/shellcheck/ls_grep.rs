@@ -28,7 +28,9 @@ declare_check! {
 
 pub fn check(cx: &Analysis<'_>, out: &mut Comments) {
     for (ls, next) in super::ls_pipe::pairs(cx, "ls") {
-        if matches!(next.as_deref(), Some("grep") | Some("xargs")) && next.as_deref() == Some("grep") {
+        if matches!(next.as_deref(), Some("grep") | Some("xargs"))
+            && next.as_deref() == Some("grep")
+        {
             out.add(ls, &META);
         }
     }

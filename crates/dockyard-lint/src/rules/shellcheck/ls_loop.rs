@@ -34,20 +34,30 @@ declare_check! {
 pub fn loops_over_output(cx: &Analysis<'_>) -> Vec<(usize, Vec<String>)> {
     let mut out = Vec::new();
     for l in &cx.for_loops {
-        let Some([word]) = l.clause.words.as_deref() else { continue };
-        let [part] = word.parts.as_slice() else { continue };
+        let Some([word]) = l.clause.words.as_deref() else {
+            continue;
+        };
+        let [part] = word.parts.as_slice() else {
+            continue;
+        };
         let (WordPartKind::CommandSubstitution(list) | WordPartKind::Backquoted(list)) = &part.kind
         else {
             continue;
         };
-        let [item] = list.items.as_slice() else { continue };
+        let [item] = list.items.as_slice() else {
+            continue;
+        };
         let mut words = Vec::new();
-        for pipeline in std::iter::once(&item.and_or.first).chain(item.and_or.rest.iter().map(|(_, p)| p)) {
+        for pipeline in
+            std::iter::once(&item.and_or.first).chain(item.and_or.rest.iter().map(|(_, p)| p))
+        {
             for command in &pipeline.commands {
                 if let dockyard_shell::Command::Simple(s) = command {
-                    words.extend(s.words.iter().map(|w: &Word| {
-                        w.literal_value().unwrap_or_default()
-                    }));
+                    words.extend(
+                        s.words
+                            .iter()
+                            .map(|w: &Word| w.literal_value().unwrap_or_default()),
+                    );
                 }
             }
         }

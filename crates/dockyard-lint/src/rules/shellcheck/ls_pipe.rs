@@ -33,7 +33,13 @@ declare_check! {
 pub fn pairs(cx: &Analysis<'_>, name: &str) -> Vec<(usize, Option<String>)> {
     let mut out = Vec::new();
     for c in &cx.cmds {
-        if c.cmd.words.first().and_then(|w| w.literal_value()).as_deref() != Some(name) {
+        if c.cmd
+            .words
+            .first()
+            .and_then(|w| w.literal_value())
+            .as_deref()
+            != Some(name)
+        {
             continue;
         }
         if let Some(next) = c.pipeline.commands.get(c.index + 1) {
@@ -57,7 +63,12 @@ pub fn check(cx: &Analysis<'_>, out: &mut Comments) {
         return;
     }
     for c in &cx.cmds {
-        if c.cmd.words.first().and_then(|w| w.literal_value()).as_deref() != Some("ls")
+        if c.cmd
+            .words
+            .first()
+            .and_then(|w| w.literal_value())
+            .as_deref()
+            != Some("ls")
             || c.index + 1 >= c.pipeline.commands.len()
         {
             continue;

@@ -26,12 +26,14 @@ mod backticks;
 mod brace_expansion;
 mod cd_unchecked;
 mod double_bracket;
+mod echo_command_substitution;
 mod echo_escapes;
 mod echo_flags;
 mod egrep;
 mod equals_equals_in_test;
 mod find_output_loop;
 mod find_xargs;
+mod flag_as_command;
 mod glob_as_option;
 mod ls_grep;
 mod ls_loop;
@@ -47,12 +49,10 @@ mod single_iteration_loop;
 mod single_quoted_expansion;
 mod source_builtin;
 mod trap_err;
+mod unknown_escape;
 mod unquoted_command_substitution;
 mod unquoted_expansion;
 mod useless_echo;
-mod echo_command_substitution;
-mod flag_as_command;
-mod unknown_escape;
 
 pub use analysis::{Analysis, Cmd, Dialect, Part};
 
@@ -250,10 +250,7 @@ impl ShellOpts {
         {
             return None;
         }
-        let mut script = format!(
-            "#!{}\n",
-            self.shell.split_whitespace().next().unwrap_or("")
-        );
+        let mut script = format!("#!{}\n", self.shell.split_whitespace().next().unwrap_or(""));
         for var in &self.vars {
             script.push_str(&format!("export {var}=1\n"));
         }
@@ -286,8 +283,8 @@ pub fn comments(script: &str) -> Vec<Comment> {
     }
     let cx = Analysis::new(script, &parsed);
     let mut out = Comments::default();
-    if let Some(early) = analysis::shebang_stops(&cx) {
-        let _ = early;
+    if analysis::shebang_stops(&cx) {
+        // ShellCheck stops at a shell it does not support (SC1071).
         return Vec::new();
     }
     for check in CHECKS {
@@ -442,6 +439,56 @@ impl ShellCheck {
             .map(|a| a.opts.clone())
             .unwrap_or_default()
     }
+}
+
+/// For inspecting the rule against ShellCheck itself: every top-level
+/// shell-form `RUN` of a Dockerfile with the script hadolint would hand
+/// to ShellCheck (`None` when it skips it).
+pub fn scripts(source: &str) -> Vec<(u32, Option<String>)> {
+    let file = dockyard_dockerfile::parse(source);
+    let mut items: Vec<(u32, Option<&str>, Option<&Instruction>)> = file
+        .comments
+        .iter()
+        .filter(|c| !c.in_instruction)
+        .map(|c| (c.line, Some(c.text.as_str()), None))
+        .chain(
+            file.instructions
+                .iter()
+                .map(|i| (i.start_line, None, Some(i))),
+        )
+        .collect();
+    items.sort_by_key(|i| i.0);
+    let mut rule = ShellCheck::default();
+    let mut out = Vec::new();
+    for (line, comment, inst) in items {
+        if let Some(text) = comment {
+            if let Some(Pragma::Shell(shell)) = pragma::parse(text) {
+                rule.set_shell(shell, true);
+            }
+            continue;
+        }
+        let Some(inst) = inst else { continue };
+        match &inst.args {
+            Args::Run(Some(DockerCommand::Shell(_))) => {
+                let text = crate::lint::run_text(inst).unwrap_or_default();
+                out.push((line, rule.opts().script(&text)));
+            }
+            Args::From(from) => {
+                let image = from.image.as_ref().map(|i| i.name.as_str()).unwrap_or("");
+                let alias = from.alias.as_ref().map(|a| a.text.as_str());
+                rule.new_stage(image, alias);
+            }
+            Args::Arg(decls) => rule.add_vars(decls.iter().map(|d| d.name.clone()).collect()),
+            Args::Env(pairs) => rule.add_vars(pairs.pairs.iter().map(|p| p.key.clone()).collect()),
+            Args::Shell(_) => {
+                if let Some(text) = shell_text(inst) {
+                    rule.set_shell(text, false);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The text of a `SHELL` instruction as hadolint folds it: the exec form's

@@ -53,7 +53,9 @@ fn allowed(name: &str, dash: bool) -> Option<&'static [&'static str]> {
         "type" => &[],
         "ulimit" => {
             if dash {
-                &["H", "S", "a", "c", "d", "f", "l", "m", "n", "p", "r", "s", "t", "v", "w"]
+                &[
+                    "H", "S", "a", "c", "d", "f", "l", "m", "n", "p", "r", "s", "t", "v", "w",
+                ]
             } else {
                 &["H", "S", "a", "c", "d", "f", "n", "s", "t", "v"]
             }
@@ -71,8 +73,12 @@ pub fn check(cx: &Analysis<'_>, out: &mut Comments) {
     }
     let dash = cx.dialect == Dialect::Dash;
     for c in &cx.cmds {
-        let Some(name) = c.name.as_deref() else { continue };
-        let Some(allowed) = allowed(name, dash) else { continue };
+        let Some(name) = c.name.as_deref() else {
+            continue;
+        };
+        let Some(allowed) = allowed(name, dash) else {
+            continue;
+        };
         // Leading flags, BSD style: up to the first non-flag or `--`.
         'words: for w in c.args() {
             let Some(v) = w.literal_value() else { break };

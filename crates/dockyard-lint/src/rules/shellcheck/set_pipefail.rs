@@ -29,8 +29,19 @@ declare_check! {
 }
 
 const LONG_OPTIONS: &[&str] = &[
-    "allexport", "errexit", "ignoreeof", "monitor", "noclobber", "noexec", "noglob", "nolog",
-    "notify", "nounset", "pipefail", "verbose", "vi", "xtrace",
+    "allexport",
+    "errexit",
+    "ignoreeof",
+    "monitor",
+    "noclobber",
+    "noexec",
+    "noglob",
+    "nolog",
+    "notify",
+    "nounset",
+    "verbose",
+    "vi",
+    "xtrace",
 ];
 
 const OPTIONS: &str = "abCefhmnuvxo";
@@ -55,7 +66,9 @@ pub fn check(cx: &Analysis<'_>, out: &mut Comments) {
             let is_o_flag = (flag.starts_with('-') || flag.starts_with('+'))
                 && flag.len() >= 2
                 && flag.ends_with('o')
-                && flag[1..flag.len() - 1].chars().all(|ch| OPTIONS.contains(ch));
+                && flag[1..flag.len() - 1]
+                    .chars()
+                    .all(|ch| OPTIONS.contains(ch));
             if is_o_flag {
                 if let Some((pos, opt)) = args.get(i + 1) {
                     if !LONG_OPTIONS.contains(&opt.as_str()) {

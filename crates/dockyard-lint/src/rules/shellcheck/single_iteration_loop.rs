@@ -30,7 +30,9 @@ declare_check! {
 
 pub fn check(cx: &Analysis<'_>, out: &mut Comments) {
     for l in &cx.for_loops {
-        let Some([word]) = l.clause.words.as_deref() else { continue };
+        let Some([word]) = l.clause.words.as_deref() else {
+            continue;
+        };
         // Single-quoted words and commas have their own codes.
         if matches!(word.parts.as_slice(), [p] if matches!(p.kind, WordPartKind::SingleQuoted(_))) {
             continue;

@@ -30,9 +30,29 @@ declare_check! {
 }
 
 const EXEMPT: &[&str] = &[
-    "trap", "sh", "bash", "ksh", "zsh", "ssh", "eval", "xprop", "alias", "sudo", "doas", "run0",
-    "docker", "podman", "oc", "dpkg-query", "jq", "rename", "rg", "unset", "git filter-branch",
-    "mumps -run %XCMD", "mumps -run LOOP%XCMD",
+    "trap",
+    "sh",
+    "bash",
+    "ksh",
+    "zsh",
+    "ssh",
+    "eval",
+    "xprop",
+    "alias",
+    "sudo",
+    "doas",
+    "run0",
+    "docker",
+    "podman",
+    "oc",
+    "dpkg-query",
+    "jq",
+    "rename",
+    "rg",
+    "unset",
+    "git filter-branch",
+    "mumps -run %XCMD",
+    "mumps -run LOOP%XCMD",
 ];
 
 fn looks_expanded(s: &str) -> bool {
@@ -73,9 +93,9 @@ fn command_name(c: &Cmd<'_>) -> String {
     let words: Vec<Option<String>> = c.cmd.words.iter().map(|w| w.literal_value()).collect();
     match base {
         "find" => {
-            let mut it = words
-                .iter()
-                .skip_while(|w| !matches!(w.as_deref(), Some("-exec" | "-execdir" | "-ok" | "-okdir")));
+            let mut it = words.iter().skip_while(|w| {
+                !matches!(w.as_deref(), Some("-exec" | "-execdir" | "-ok" | "-okdir"))
+            });
             match (it.next(), it.next()) {
                 (Some(_), Some(cmd)) => cmd.clone().unwrap_or_else(|| "find".into()),
                 _ => "find".into(),
@@ -90,7 +110,9 @@ fn command_name(c: &Cmd<'_>) -> String {
 
 pub fn check(cx: &Analysis<'_>, out: &mut Comments) {
     for p in &cx.parts {
-        let WordPartKind::SingleQuoted(s) = &p.part.kind else { continue };
+        let WordPartKind::SingleQuoted(s) = &p.part.kind else {
+            continue;
+        };
         if !looks_expanded(s) {
             continue;
         }

@@ -68,8 +68,14 @@ fn only_the_last_comment_survives() {
 #[test]
 fn shells_and_stages() {
     // bash: no SC3xxx.
-    passes("SC3010", "FROM a:1\nSHELL [\"/bin/bash\", \"-c\"]\nRUN [[ -f x ]]\n");
-    passes("SC3010", "FROM a:1\n# hadolint shell=/bin/bash\nRUN [[ -f x ]]\n");
+    passes(
+        "SC3010",
+        "FROM a:1\nSHELL [\"/bin/bash\", \"-c\"]\nRUN [[ -f x ]]\n",
+    );
+    passes(
+        "SC3010",
+        "FROM a:1\n# hadolint shell=/bin/bash\nRUN [[ -f x ]]\n",
+    );
     // 2.15.x: ENV/ARG after SHELL go back to /bin/sh.
     catches(
         "SC3010",
@@ -77,7 +83,10 @@ fn shells_and_stages() {
         &[4],
     );
     // powershell: skipped.
-    passes("SC2086", "FROM a:1\nSHELL [\"pwsh\", \"-c\"]\nRUN echo $x\n");
+    passes(
+        "SC2086",
+        "FROM a:1\nSHELL [\"pwsh\", \"-c\"]\nRUN echo $x\n",
+    );
     // A new stage starts from the default shell; one built on an earlier stage inherits it.
     catches(
         "SC3010",
@@ -93,7 +102,11 @@ fn shells_and_stages() {
     // ONBUILD RUN is.
     catches("SC2086", "FROM a:1\nONBUILD RUN echo $x\n", &[2]);
     // A relative shell name.
-    catches("SC2239", "FROM a:1\n# hadolint shell=bash\nRUN echo hi\n", &[3]);
+    catches(
+        "SC2239",
+        "FROM a:1\n# hadolint shell=bash\nRUN echo hi\n",
+        &[3],
+    );
     // An unsupported shebang in a heredoc.
     passes(
         "SC2086",
@@ -130,7 +143,10 @@ fn unquoted_expansion() {
     passes("SC2086", "FROM a:1\nRUN [[ -n $HOME ]]\n");
     passes("SC2086", "FROM a:1\nRUN echo $((HOME + 1))\n");
     passes("SC2086", "FROM a:1\nRUN case $HOME in x) ;; esac\n");
-    passes("SC2086", "FROM a:1\nRUN for f in $HOME; do echo \"$f\"; done\n");
+    passes(
+        "SC2086",
+        "FROM a:1\nRUN for f in $HOME; do echo \"$f\"; done\n",
+    );
     // `export x=$y` is split in sh, not in bash.
     catches("SC2086", "FROM a:1\nRUN export X=$HOME\n", &[2]);
     passes(
@@ -191,11 +207,27 @@ fn other_checks() {
     passes("SC2028", "FROM a:1\nRUN echo a\n");
     catches("SC2035", "FROM a:1\nRUN rm *.log\n", &[2]);
     passes("SC2035", "FROM a:1\nRUN rm -- *.log\n");
-    catches("SC2038", "FROM a:1\nRUN find . -name \"*.o\" | xargs rm\n", &[2]);
+    catches(
+        "SC2038",
+        "FROM a:1\nRUN find . -name \"*.o\" | xargs rm\n",
+        &[2],
+    );
     passes("SC2038", "FROM a:1\nRUN find . -print0 | xargs -0 rm\n");
-    catches("SC2043", "FROM a:1\nRUN for f in a; do echo \"$f\"; done\n", &[2]);
-    catches("SC2044", "FROM a:1\nRUN for f in $(find . -name x); do echo \"$f\"; done\n", &[2]);
-    catches("SC2045", "FROM a:1\nRUN for f in $(ls); do echo \"$f\"; done\n", &[2]);
+    catches(
+        "SC2043",
+        "FROM a:1\nRUN for f in a; do echo \"$f\"; done\n",
+        &[2],
+    );
+    catches(
+        "SC2044",
+        "FROM a:1\nRUN for f in $(find . -name x); do echo \"$f\"; done\n",
+        &[2],
+    );
+    catches(
+        "SC2045",
+        "FROM a:1\nRUN for f in $(ls); do echo \"$f\"; done\n",
+        &[2],
+    );
     catches("SC2116", "FROM a:1\nRUN echo \"$(echo hi)\"\n", &[2]);
     catches("SC2155", "FROM a:1\nRUN export X=\"$(date)\"\n", &[2]);
     catches("SC2162", "FROM a:1\nRUN read y && echo \"$y\"\n", &[2]);

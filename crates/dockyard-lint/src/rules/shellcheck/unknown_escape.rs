@@ -33,7 +33,9 @@ const QUOTABLE: &str = "|&;<>()\\ '\t\n\r\u{a0}\"$`?*@!+[]{}.,~#";
 
 pub fn check(cx: &Analysis<'_>, out: &mut Comments) {
     for p in &cx.parts {
-        let WordPartKind::Escaped(c) = p.part.kind else { continue };
+        let WordPartKind::Escaped(c) = p.part.kind else {
+            continue;
+        };
         if p.in_double_quotes || p.in_heredoc || QUOTABLE.contains(c) || "ntr".contains(c) {
             continue;
         }

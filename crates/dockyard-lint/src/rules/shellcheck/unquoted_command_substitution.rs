@@ -31,14 +31,16 @@ declare_check! {
 
 pub fn check(cx: &Analysis<'_>, out: &mut Comments) {
     for p in &cx.parts {
-        let (WordPartKind::CommandSubstitution(list) | WordPartKind::Backquoted(list)) = &p.part.kind
+        let (WordPartKind::CommandSubstitution(list) | WordPartKind::Backquoted(list)) =
+            &p.part.kind
         else {
             continue;
         };
         if list.items.is_empty() || p.quote_free || p.command_name {
             continue;
         }
-        let inner = super::analysis::single_command(list).and_then(super::analysis::command_basename);
+        let inner =
+            super::analysis::single_command(list).and_then(super::analysis::command_basename);
         if matches!(inner.as_deref(), Some("seq" | "pgrep")) {
             continue;
         }

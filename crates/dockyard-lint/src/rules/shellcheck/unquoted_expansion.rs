@@ -34,7 +34,9 @@ declare_check! {
 
 pub fn check(cx: &Analysis<'_>, out: &mut Comments) {
     for p in &cx.parts {
-        let WordPartKind::Parameter(param) = &p.part.kind else { continue };
+        let WordPartKind::Parameter(param) = &p.part.kind else {
+            continue;
+        };
         if p.quote_free || p.command_name || p.clean {
             continue;
         }

@@ -39,11 +39,14 @@ fn optimizable(parts: &[WordPart]) -> bool {
 
 pub fn check(cx: &Analysis<'_>, out: &mut Comments) {
     for p in &cx.parts {
-        let (WordPartKind::CommandSubstitution(list) | WordPartKind::Backquoted(list)) = &p.part.kind
+        let (WordPartKind::CommandSubstitution(list) | WordPartKind::Backquoted(list)) =
+            &p.part.kind
         else {
             continue;
         };
-        let Some(cmd) = super::analysis::single_command(list) else { continue };
+        let Some(cmd) = super::analysis::single_command(list) else {
+            continue;
+        };
         if cmd.name_value().as_deref() != Some("echo") {
             continue;
         }
