@@ -38,10 +38,10 @@ pub fn lint(source: &str, source_name: &str, config: &Config) -> Outcome {
 }
 
 /// The text hadolint hands to the shell parser for a `RUN`: the shell
-/// form's text (with its here-documents), the body of a bare `RUN <<EOF`,
-/// the rest of the line and the body for `RUN <<EOF cmd`, or an exec
-/// form's strings joined by spaces.
-fn run_text(inst: &Instruction) -> Option<String> {
+/// form's text (with its here-documents and any flags language-docker does
+/// not know), the body of a bare `RUN <<EOF`, the rest of the line and the
+/// body for `RUN <<EOF cmd`, or an exec form's strings joined by spaces.
+pub(crate) fn run_text(inst: &Instruction) -> Option<String> {
     let Args::Run(Some(command)) = &inst.args else {
         return None;
     };
@@ -53,8 +53,21 @@ fn run_text(inst: &Instruction) -> Option<String> {
             .collect::<Vec<_>>()
             .join(" "),
         Command::Shell(shell) => {
-            if inst.heredocs.is_empty() {
+            // language-docker knows only these RUN flags; from the first
+            // other one on, the flags are part of the command.
+            let unknown: Vec<&str> = inst
+                .flags
+                .iter()
+                .skip_while(|f| matches!(f.name.as_str(), "mount" | "network" | "security"))
+                .map(|f| f.raw.as_str())
+                .collect();
+            let text = if unknown.is_empty() {
                 shell.text.clone()
+            } else {
+                format!("{} {}", unknown.join(" "), shell.text)
+            };
+            if inst.heredocs.is_empty() {
+                text
             } else if shell
                 .text
                 .split_whitespace()
@@ -73,7 +86,7 @@ fn run_text(inst: &Instruction) -> Option<String> {
                     .trim()
                     .to_string()
             } else {
-                let mut text = shell.text.clone();
+                let mut text = text;
                 for heredoc in &inst.heredocs {
                     text.push('\n');
                     text.push_str(&heredoc.content());

@@ -197,6 +197,7 @@ mod pip_cache_dir;
 mod pip_unpinned;
 mod pointless_commands;
 mod rpm_versions;
+pub mod shellcheck;
 mod sudo;
 mod useradd_without_no_log_init;
 mod wget_without_progress;
@@ -232,6 +233,7 @@ use npm_unpinned::NpmUnpinned;
 use pip_cache_dir::PipCacheDir;
 use pip_unpinned::PipUnpinned;
 use pointless_commands::PointlessCommands;
+use shellcheck::ShellCheck;
 use sudo::Sudo;
 use useradd_without_no_log_init::UseraddWithoutNoLogInit;
 use wget_without_progress::WgetWithoutProgress;
@@ -282,19 +284,36 @@ pub fn registry() -> Vec<Entry> {
         entry!(WgetWithoutProgress, onbuild),
         entry!(YarnCacheKept, onbuild),
         entry!(GoUnpinned, onbuild),
+        // ShellCheck's findings are collected after every DL rule's.
+        entry!(ShellCheck, onbuild),
     ];
     rules.sort_by_key(|e| e.meta.code);
     rules
 }
 
-/// The metadata of every code the linter can report, in registry order.
-pub fn all_metas() -> Vec<&'static RuleMeta> {
-    registry().into_iter().map(|e| e.meta).collect()
+/// Looks up a rule's metadata by code, SC checks included.
+pub fn meta(code: &str) -> Option<&'static RuleMeta> {
+    registry()
+        .into_iter()
+        .map(|e| e.meta)
+        .find(|m| m.code == code)
+        .or_else(|| shellcheck::check_meta(code))
 }
 
-/// Looks up a rule's metadata by code.
-pub fn meta(code: &str) -> Option<&'static RuleMeta> {
-    all_metas().into_iter().find(|m| m.code == code)
+/// Every documented check with an example: the DL rules and each SC check
+/// (the ShellCheck rule itself reports the SC codes).
+pub fn documented() -> Vec<&'static RuleMeta> {
+    registry()
+        .into_iter()
+        .map(|e| e.meta)
+        .filter(|m| m.code != ShellCheck::META.code)
+        .chain(shellcheck::CHECKS.iter().map(|c| c.meta))
+        .collect()
+}
+
+/// Whether `code` is implemented: a registered rule or an SC check.
+pub fn implemented(code: &str) -> bool {
+    meta(code).is_some()
 }
 
 /// Helpers shared by rules.
@@ -444,13 +463,13 @@ mod tests {
     /// Every rule's documented example triggers it, and its fix does not.
     #[test]
     fn documented_examples_trigger_and_fixes_do_not() {
-        for entry in registry() {
-            let doc = entry.meta.documentation();
+        for meta in documented() {
+            let doc = meta.documentation();
             let block = |heading: &str| -> String {
                 let after = doc
                     .split(heading)
                     .nth(1)
-                    .unwrap_or_else(|| panic!("{}: no {heading:?} section", entry.meta.code));
+                    .unwrap_or_else(|| panic!("{}: no {heading:?} section", meta.code));
                 let code = after
                     .split("```dockerfile\n")
                     .nth(1)
@@ -458,27 +477,28 @@ mod tests {
                 code.split("```").next().unwrap().to_string()
             };
             for heading in ["## What it does", "## Why is this bad?"] {
-                assert!(doc.contains(heading), "{}: no {heading:?}", entry.meta.code);
+                assert!(doc.contains(heading), "{}: no {heading:?}", meta.code);
             }
             let example = block("## Example");
             let fix = block("## Use instead");
             assert!(
-                !testing::lines(entry.meta.code, &example).is_empty(),
+                !testing::lines(meta.code, &example).is_empty(),
                 "{}: example does not trigger:\n{example}",
-                entry.meta.code
+                meta.code
             );
             assert_eq!(
-                testing::lines(entry.meta.code, &fix),
+                testing::lines(meta.code, &fix),
                 Vec::<u32>::new(),
                 "{}: fix still triggers:\n{fix}",
-                entry.meta.code
+                meta.code
             );
         }
     }
 
     #[test]
     fn codes_are_unique() {
-        let mut codes: Vec<&str> = registry().iter().map(|e| e.meta.code).collect();
+        let mut codes: Vec<&str> = documented().iter().map(|m| m.code).collect();
+        codes.sort();
         let n = codes.len();
         codes.dedup();
         assert_eq!(codes.len(), n);

@@ -4,8 +4,9 @@
 
 use std::collections::BTreeMap;
 
+use dockyard_dockerfile::{Args, Command, Keyword};
 use dockyard_lint::config::Config;
-use dockyard_lint::rules::registry;
+use dockyard_lint::rules::{implemented, registry};
 use dockyard_lint::{Outcome, Severity};
 
 use crate::fixtures::{read, root};
@@ -33,7 +34,7 @@ fn expected_rows(json: &str) -> Vec<Row> {
 
 #[test]
 fn rules_agree_with_hadolint_on_the_corpus() {
-    let implemented: Vec<&str> = registry().iter().map(|e| e.meta.code).collect();
+    let rules = registry().len();
     let dir = root().join("cases");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
@@ -46,6 +47,9 @@ fn rules_agree_with_hadolint_on_the_corpus() {
     let mut disagreements = Vec::new();
     let mut identical_files = 0;
     let mut per_code: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    // SC findings per shell-form RUN line: (agreeing, all).
+    let mut sc_runs = (0, 0);
+    let mut sc_disagreements = Vec::new();
     for name in &names {
         let source = read(&dir.join(format!("{name}.Dockerfile")));
         let expected = expected_rows(&read(&dir.join(format!("{name}.hadolint.json"))));
@@ -67,7 +71,28 @@ fn rules_agree_with_hadolint_on_the_corpus() {
             identical_files += 1;
         }
         // Compare only what is implemented (and parse errors).
-        let relevant = |r: &&Row| r.1 == "DL1000" || implemented.contains(&r.1.as_str());
+        let relevant = |r: &&Row| r.1 == "DL1000" || implemented(&r.1);
+        if !expected.iter().any(|r| r.1 == "DL1000") {
+            for line in shellchecked_run_lines(&source) {
+                let sc = |rows: &[Row]| -> Vec<Row> {
+                    rows.iter()
+                        .filter(|r| r.0 == line && r.1.starts_with("SC"))
+                        .cloned()
+                        .collect()
+                };
+                let (want, got) = (sc(&expected), sc(&actual));
+                sc_runs.1 += 1;
+                if want == got {
+                    sc_runs.0 += 1;
+                } else if want.iter().any(|r| implemented(&r.1))
+                    || got.iter().any(|r| !want.iter().any(|w| w.1 == r.1))
+                {
+                    sc_disagreements.push(format!(
+                        "{name}:{line}: hadolint {want:?}, dockyard {got:?}"
+                    ));
+                }
+            }
+        }
         let want: Vec<&Row> = expected.iter().filter(relevant).collect();
         let got: Vec<&Row> = actual.iter().filter(relevant).collect();
         for row in &want {
@@ -84,9 +109,18 @@ fn rules_agree_with_hadolint_on_the_corpus() {
         }
     }
     eprintln!(
-        "{identical_files} of {} files identical to hadolint; {} rules implemented",
+        "{identical_files} of {} files identical to hadolint; {rules} rules implemented",
         names.len(),
-        implemented.len()
+    );
+    eprintln!(
+        "ShellCheck: {} of {} shell-form RUN lines agree with hadolint (same SC code and message, or both none)",
+        sc_runs.0, sc_runs.1
+    );
+    assert!(
+        sc_disagreements.is_empty(),
+        "{} RUN lines disagree on implemented SC codes:\n{}",
+        sc_disagreements.len(),
+        sc_disagreements.join("\n")
     );
     let _ = Severity::Error;
     assert!(
@@ -95,4 +129,22 @@ fn rules_agree_with_hadolint_on_the_corpus() {
         disagreements.len(),
         disagreements.join("\n")
     );
+}
+
+/// The lines of the shell-form `RUN`s (including `ONBUILD RUN`), which
+/// hadolint hands to ShellCheck.
+fn shellchecked_run_lines(source: &str) -> Vec<u32> {
+    let file = dockyard_dockerfile::parse(source);
+    let mut lines: Vec<u32> = file
+        .instructions
+        .iter()
+        .filter(|inst| {
+            let inner = inst.effective();
+            inner.keyword == Keyword::Run
+                && matches!(&inner.args, Args::Run(Some(Command::Shell(_))))
+        })
+        .map(|inst| inst.start_line)
+        .collect();
+    lines.dedup();
+    lines
 }
