@@ -38,8 +38,10 @@ pub fn lint(source: &str, source_name: &str, config: &Config) -> Outcome {
 }
 
 /// The text hadolint hands to the shell parser for a `RUN`: the shell
-/// form's text (with its here-documents), the body of a bare `RUN <<EOF`,
-/// or an exec form's strings joined by spaces.
+/// form's text, an exec form's strings joined by spaces, or, with
+/// here-documents, what language-docker reads: for `RUN <<EOF words` the
+/// words after the marker and the body; for `RUN words <<EOF` only the
+/// words before the marker.
 fn run_text(inst: &Instruction) -> Option<String> {
     let Args::Run(Some(command)) = &inst.args else {
         return None;
@@ -61,16 +63,24 @@ fn run_text(inst: &Instruction) -> Option<String> {
             {
                 inst.heredocs.iter().map(|h| h.content()).collect()
             } else {
-                let mut text = shell.text.clone();
-                for heredoc in &inst.heredocs {
-                    text.push('\n');
-                    text.push_str(&heredoc.content());
-                    if !text.ends_with('\n') {
-                        text.push('\n');
+                let first = &inst.heredocs[0];
+                let start = first.marker.logical.start;
+                let line = &inst.logical.text;
+                match line.get(shell.logical.start..start) {
+                    Some(before) if !before.trim().is_empty() => before.trim().to_string(),
+                    _ => {
+                        // After the marker, a redirection (`| cmd`, `> file`)
+                        // is dropped; other words join the body.
+                        let after = line.get(first.marker.logical.end..shell.logical.end);
+                        let after = after.unwrap_or("").trim();
+                        let after = if after.starts_with(['|', '>']) {
+                            ""
+                        } else {
+                            after
+                        };
+                        format!("{after}\n{}", first.content()).trim().to_string()
                     }
-                    text.push_str(&heredoc.name);
                 }
-                text
             }
         }
     })
