@@ -173,28 +173,83 @@ macro_rules! entry {
 }
 
 mod absolute_workdir;
+mod add_for_local_files;
 mod apt_get_missing_yes;
 mod apt_get_no_install_recommends;
 mod apt_get_unpinned;
 mod cd_instead_of_workdir;
+mod consecutive_runs;
+mod copy_entire_filesystem;
+mod copy_from_own_stage;
+mod copy_from_unknown_stage;
+mod copy_many_to_non_directory;
+mod copy_relative_without_workdir;
+mod curl_and_wget;
+mod duplicate_stage_name;
+mod env_self_reference;
+mod expose_port_out_of_range;
+mod from_platform_flag;
 mod image_without_tag;
+mod inline_ignore_pragma;
+mod instruction_before_from;
+mod language_docker;
 mod last_user_root;
 mod latest_tag;
 mod maintainer_deprecated;
+mod missing_healthcheck;
+mod multiple_cmds;
+mod multiple_entrypoints;
+mod multiple_healthchecks;
+mod non_numeric_user;
+mod onbuild_forbidden_trigger;
+mod pipe_without_pipefail;
 mod pointless_commands;
+mod redundant_target_platform;
+mod replace_bin_sh;
+mod reserved_stage_name;
+mod sensitive_build_variable;
+mod shell_form_command;
 mod sudo;
+mod untrusted_registry;
 
 use absolute_workdir::AbsoluteWorkdir;
+use add_for_local_files::AddForLocalFiles;
 use apt_get_missing_yes::AptGetMissingYes;
 use apt_get_no_install_recommends::AptGetNoInstallRecommends;
 use apt_get_unpinned::AptGetUnpinned;
 use cd_instead_of_workdir::CdInsteadOfWorkdir;
+use consecutive_runs::ConsecutiveRuns;
+use copy_entire_filesystem::CopyEntireFilesystem;
+use copy_from_own_stage::CopyFromOwnStage;
+use copy_from_unknown_stage::CopyFromUnknownStage;
+use copy_many_to_non_directory::CopyManyToNonDirectory;
+use copy_relative_without_workdir::CopyRelativeWithoutWorkdir;
+use curl_and_wget::CurlAndWget;
+use duplicate_stage_name::DuplicateStageName;
+use env_self_reference::EnvSelfReference;
+use expose_port_out_of_range::ExposePortOutOfRange;
+use from_platform_flag::FromPlatformFlag;
 use image_without_tag::ImageWithoutTag;
+use inline_ignore_pragma::InlineIgnorePragma;
+use instruction_before_from::InstructionBeforeFrom;
 use last_user_root::LastUserRoot;
 use latest_tag::LatestTag;
 use maintainer_deprecated::MaintainerDeprecated;
+use missing_healthcheck::MissingHealthcheck;
+use multiple_cmds::MultipleCmds;
+use multiple_entrypoints::MultipleEntrypoints;
+use multiple_healthchecks::MultipleHealthchecks;
+use non_numeric_user::NonNumericUser;
+use onbuild_forbidden_trigger::OnbuildForbiddenTrigger;
+use pipe_without_pipefail::PipeWithoutPipefail;
 use pointless_commands::PointlessCommands;
+use redundant_target_platform::RedundantTargetPlatform;
+use replace_bin_sh::ReplaceBinSh;
+use reserved_stage_name::ReservedStageName;
+use sensitive_build_variable::SensitiveBuildVariable;
+use shell_form_command::ShellFormCommand;
 use sudo::Sudo;
+use untrusted_registry::UntrustedRegistry;
 
 /// Every rule, in hadolint's order (by code). Findings are collected rule
 /// by rule in this order, which decides how ties print.
@@ -211,6 +266,37 @@ pub fn registry() -> Vec<Entry> {
         entry!(AptGetMissingYes, onbuild),
         entry!(AptGetNoInstallRecommends, onbuild),
         entry!(MaintainerDeprecated),
+        entry!(InlineIgnorePragma),
+        entry!(ExposePortOutOfRange),
+        entry!(MultipleHealthchecks),
+        entry!(AddForLocalFiles),
+        entry!(CopyManyToNonDirectory),
+        entry!(CopyFromUnknownStage),
+        entry!(CopyFromOwnStage),
+        entry!(DuplicateStageName),
+        entry!(ShellFormCommand),
+        Entry {
+            meta: &UntrustedRegistry::META,
+            make: |config| Box::new(UntrustedRegistry::new(config)),
+            onbuild: false,
+        },
+        entry!(FromPlatformFlag),
+        entry!(OnbuildForbiddenTrigger),
+        entry!(EnvSelfReference),
+        entry!(CopyRelativeWithoutWorkdir),
+        entry!(MissingHealthcheck),
+        entry!(ConsecutiveRuns),
+        entry!(InstructionBeforeFrom),
+        entry!(ReservedStageName),
+        entry!(SensitiveBuildVariable, onbuild),
+        entry!(RedundantTargetPlatform),
+        entry!(NonNumericUser),
+        entry!(CopyEntireFilesystem),
+        entry!(CurlAndWget, onbuild),
+        entry!(MultipleCmds),
+        entry!(MultipleEntrypoints),
+        entry!(ReplaceBinSh, onbuild),
+        entry!(PipeWithoutPipefail),
     ];
     rules.sort_by_key(|e| e.meta.code);
     rules
@@ -269,6 +355,15 @@ pub(crate) mod testing {
         }
     }
 
+    /// The configuration a rule's documented example needs to fire.
+    pub fn example_config(code: &str) -> Config {
+        let mut config = Config::default();
+        if code == "DL3026" {
+            config.trusted_registries = vec!["docker.io".to_string()];
+        }
+        config
+    }
+
     pub fn catches(code: &str, dockerfile: &str, expected: &[u32]) {
         assert_eq!(
             lines(code, dockerfile),
@@ -307,13 +402,14 @@ mod tests {
             }
             let example = block("## Example");
             let fix = block("## Use instead");
+            let config = testing::example_config(entry.meta.code);
             assert!(
-                !testing::lines(entry.meta.code, &example).is_empty(),
+                !testing::lines_with(entry.meta.code, &example, &config).is_empty(),
                 "{}: example does not trigger:\n{example}",
                 entry.meta.code
             );
             assert_eq!(
-                testing::lines(entry.meta.code, &fix),
+                testing::lines_with(entry.meta.code, &fix, &config),
                 Vec::<u32>::new(),
                 "{}: fix still triggers:\n{fix}",
                 entry.meta.code
