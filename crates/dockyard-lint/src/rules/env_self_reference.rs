@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use dockyard_dockerfile::Args;
 
-use super::language_docker::arg_name;
+use super::language_docker::{arg_name, pairs};
 use super::{Item, Out, Rule};
 
 declare_rule! {
@@ -61,15 +61,15 @@ impl Rule for EnvSelfReference {
         };
         match &inst.args {
             Args::Env(env) => {
-                let pairs = &env.pairs;
-                let referenced_here = pairs.iter().enumerate().any(|(i, pair)| {
-                    !self.defined.contains(&pair.key)
+                let pairs = pairs(inst, env);
+                let referenced_here = pairs.iter().enumerate().any(|(i, (key, _))| {
+                    !self.defined.contains(key)
                         && pairs
                             .iter()
                             .enumerate()
-                            .any(|(j, other)| i != j && refers_to(&other.value, &pair.key))
+                            .any(|(j, (_, value))| i != j && refers_to(value, key))
                 });
-                self.defined.extend(pairs.iter().map(|p| p.key.clone()));
+                self.defined.extend(pairs.into_iter().map(|(key, _)| key));
                 if referenced_here {
                     out.fail(item.line());
                 }
@@ -100,5 +100,8 @@ mod tests {
         passes("DL3044", "FROM a:1\nENV A=1 B=$AB\n");
         passes("DL3044", "FROM a:1\nENV A=$A:/x\n");
         passes("DL3044", "FROM a:1\nONBUILD ENV A=1 B=$A\n");
+        // A value running into a line continuation takes in the next pair.
+        passes("DL3044", "FROM a:1\nENV A=1\\\n  B=$A\n");
+        catches("DL3044", "FROM a:1\nENV A=1 B=2\\\n  C=$A\n", &[2]);
     }
 }

@@ -2,7 +2,7 @@
 //! differs from Docker's reading: flag values and names as written (quotes
 //! kept), image names split its way, `ARG` with one name only.
 
-use dockyard_dockerfile::{Args, Instruction};
+use dockyard_dockerfile::{Args, Instruction, KeyValues, PartKind};
 
 /// The value of `--name=...` exactly as written (quotes kept).
 pub fn flag_value<'a>(inst: &'a Instruction, name: &str) -> Option<&'a str> {
@@ -37,6 +37,33 @@ pub fn arg_name(inst: &Instruction) -> Option<&str> {
         }),
         _ => None,
     }
+}
+
+/// The `(key, value)` pairs of an `ENV` or `LABEL` as language-docker
+/// reads them: a value that runs straight into a line continuation
+/// (`A=1\` then an indented `B=2`) swallows the next pairs, joined by a
+/// space (`A` is `1 B=2`).
+pub fn pairs(inst: &Instruction, kvs: &KeyValues) -> Vec<(String, String)> {
+    let runs_on = |end: usize| {
+        inst.parts
+            .iter()
+            .any(|p| p.kind == PartKind::Continuation && p.span.start == end)
+    };
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut joined = false;
+    for kv in &kvs.pairs {
+        match out.last_mut() {
+            Some((_, value)) if joined => {
+                value.push(' ');
+                value.push_str(&kv.key);
+                value.push('=');
+                value.push_str(&kv.value);
+            }
+            _ => out.push((kv.key.clone(), kv.value.clone())),
+        }
+        joined = !kvs.legacy_form && runs_on(kv.span.end);
+    }
+    out
 }
 
 /// The arguments up to the end of the line, trailing blanks included

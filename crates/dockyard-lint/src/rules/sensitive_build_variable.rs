@@ -2,7 +2,7 @@
 
 use dockyard_dockerfile::Args;
 
-use super::language_docker::arg_name;
+use super::language_docker::{arg_name, pairs};
 use super::{Item, Out, Rule};
 
 declare_rule! {
@@ -111,7 +111,7 @@ impl Rule for SensitiveBuildVariable {
         };
         let sensitive = match &inst.args {
             Args::Arg(_) => arg_name(inst).is_some_and(is_sensitive),
-            Args::Env(env) => env.pairs.iter().any(|p| is_sensitive(&p.key)),
+            Args::Env(env) => pairs(inst, env).iter().any(|(key, _)| is_sensitive(key)),
             _ => false,
         };
         if sensitive {
@@ -134,5 +134,6 @@ mod tests {
         passes("DL3064", "FROM a:1\nARG VERSION=1\nENV PATH=/x\n");
         passes("DL3064", "FROM a:1\nARG VERSION PASSWORD\n");
         passes("DL3064", "FROM a:1\nENV A=password\n");
+        passes("DL3064", "FROM a:1\nENV A=1\\\n  TOKEN=x\n");
     }
 }
