@@ -33,7 +33,7 @@ declare_rule! {
 }
 
 /// The extensions hadolint treats as archives.
-pub(crate) const ARCHIVE_EXTENSIONS: [&str; 15] = [
+const ARCHIVE_EXTENSIONS: [&str; 15] = [
     ".tar", ".Z", ".bz2", ".gz", ".lz", ".lzma", ".tZ", ".tb2", ".tbz", ".tbz2", ".tgz", ".tlz",
     ".tpz", ".txz", ".xz",
 ];

@@ -44,7 +44,7 @@ declare_rule! {
 /// any order, spelling variants merged) and the first network and security
 /// modes.
 #[derive(Debug, PartialEq, Eq)]
-pub(crate) struct RunFlags {
+struct RunFlags {
     mounts: BTreeSet<String>,
     network: Option<String>,
     security: Option<String>,
@@ -74,7 +74,7 @@ fn canonical_mount(mount: &Mount) -> String {
 }
 
 impl RunFlags {
-    pub(crate) fn of(inst: &Instruction) -> RunFlags {
+    fn of(inst: &Instruction) -> RunFlags {
         let first = |name: &str| inst.flag(name).and_then(|f| f.value.clone());
         RunFlags {
             mounts: inst
