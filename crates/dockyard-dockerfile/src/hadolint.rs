@@ -461,6 +461,13 @@ impl<'a> Checker<'a> {
                     return reject(logical.source_offset(image.1 - 1), message);
                 }
             }
+            if let Some(colon) = second_tag_colon(word) {
+                let message = format!(
+                    "unexpected ':'\nexpecting '@', {}, a new line followed by the next instruction, or the image tag",
+                    self.esc_item()
+                );
+                return reject(logical.source_offset(image.0 + colon), message);
+            }
         }
         let stray = match rest.len() {
             0 | 1 => None,
@@ -1168,6 +1175,42 @@ fn match_keyword(text: &str) -> Option<&'static str> {
 
 fn ends_with_escape(text: &str, esc: char) -> bool {
     text.trim_end_matches([' ', '\t']).ends_with(esc)
+}
+
+/// language-docker reads an image as `[domain.tld/]name[:tag][@digest]`
+/// (`${...}` opaque), so a registry port without a dot in the host
+/// (`localhost:5000/app:1`) leaves a second `:` after the tag, which it
+/// rejects. Returns that colon's offset in `word`.
+fn second_tag_colon(word: &str) -> Option<usize> {
+    let find = |from: usize, want: &dyn Fn(char) -> bool| -> Option<usize> {
+        let mut depth = 0usize;
+        let mut prev_dollar = false;
+        for (i, c) in word[from..].char_indices() {
+            if c == '{' && prev_dollar {
+                depth += 1;
+            } else if c == '}' && depth > 0 {
+                depth -= 1;
+            } else if depth == 0 && want(c) {
+                return Some(from + i);
+            }
+            prev_dollar = c == '$';
+        }
+        None
+    };
+    let mut name_start = 0;
+    if let Some(dot) = find(0, &|c| c == '.') {
+        if let Some(slash) = find(dot + 1, &|c| c == '/') {
+            if dot > 0 && slash > dot + 1 {
+                name_start = slash + 1;
+            }
+        }
+    }
+    let name_end = find(name_start, &|c| c == ':' || c == '@')?;
+    if name_end == name_start || !word[name_end..].starts_with(':') {
+        return None;
+    }
+    let tag_end = find(name_end + 1, &|c| c == ':' || c == '@')?;
+    (tag_end > name_end + 1 && word[tag_end..].starts_with(':')).then_some(tag_end)
 }
 
 fn blank_words(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {

@@ -38,9 +38,10 @@ pub fn lint(source: &str, source_name: &str, config: &Config) -> Outcome {
 }
 
 /// The text hadolint hands to the shell parser for a `RUN`: the shell
-/// form's text (with its here-documents and any flags language-docker does
-/// not know), the body of a bare `RUN <<EOF`, the rest of the line and the
-/// body for `RUN <<EOF cmd`, or an exec form's strings joined by spaces.
+/// form's text (with any flags language-docker does not know), an exec
+/// form's strings joined by spaces, or, with here-documents, what
+/// language-docker reads: for `RUN <<EOF words` the words after the marker
+/// and the body; for `RUN words <<EOF` only the words before the marker.
 pub(crate) fn run_text(inst: &Instruction) -> Option<String> {
     let Args::Run(Some(command)) = &inst.args else {
         return None;
@@ -61,57 +62,43 @@ pub(crate) fn run_text(inst: &Instruction) -> Option<String> {
                 .skip_while(|f| matches!(f.name.as_str(), "mount" | "network" | "security"))
                 .map(|f| f.raw.as_str())
                 .collect();
-            let text = if unknown.is_empty() {
-                shell.text.clone()
-            } else {
-                format!("{} {}", unknown.join(" "), shell.text)
+            let with_flags = |text: &str| {
+                if unknown.is_empty() {
+                    text.to_string()
+                } else {
+                    format!("{} {text}", unknown.join(" "))
+                }
             };
             if inst.heredocs.is_empty() {
-                text
+                with_flags(&shell.text)
             } else if shell
                 .text
                 .split_whitespace()
                 .all(|w| inst.heredocs.iter().any(|h| h.marker.text == w))
             {
                 inst.heredocs.iter().map(|h| h.content()).collect()
-            } else if let Some(rest) = after_leading_marker(inst, &shell.text) {
-                // `RUN <<EOF bash -e`: hadolint reads the rest of the line
-                // (unless it is a redirection), then the body.
-                let rest = if rest.starts_with(['|', '>']) {
-                    ""
-                } else {
-                    rest
-                };
-                format!("{rest}\n{}", inst.heredocs[0].body)
-                    .trim()
-                    .to_string()
             } else {
-                let mut text = text;
-                for heredoc in &inst.heredocs {
-                    text.push('\n');
-                    text.push_str(&heredoc.content());
-                    if !text.ends_with('\n') {
-                        text.push('\n');
+                let first = &inst.heredocs[0];
+                let start = first.marker.logical.start;
+                let line = &inst.logical.text;
+                match line.get(shell.logical.start..start) {
+                    Some(before) if !before.trim().is_empty() => with_flags(before.trim()),
+                    _ => {
+                        // After the marker, a redirection (`| cmd`, `> file`)
+                        // is dropped; other words join the body.
+                        let after = line.get(first.marker.logical.end..shell.logical.end);
+                        let after = after.unwrap_or("").trim();
+                        let after = if after.starts_with(['|', '>']) {
+                            ""
+                        } else {
+                            after
+                        };
+                        format!("{after}\n{}", first.content()).trim().to_string()
                     }
-                    text.push_str(&heredoc.name);
                 }
-                text
             }
         }
     })
-}
-
-/// When the shell text opens with the first heredoc's `<<MARKER` and a
-/// blank, what follows that blank.
-fn after_leading_marker<'t>(inst: &Instruction, text: &'t str) -> Option<&'t str> {
-    let marker = &inst.heredocs.first()?.marker.text;
-    if !marker.starts_with("<<") {
-        return None;
-    }
-    let rest = text.trim_start().strip_prefix(marker.as_str())?;
-    let mut chars = rest.chars();
-    chars.next().filter(|c| c.is_whitespace())?;
-    Some(chars.as_str())
 }
 
 /// Runs every rule and returns the findings that survive the pragmas, in

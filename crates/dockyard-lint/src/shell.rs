@@ -33,6 +33,8 @@ pub struct Command {
 #[derive(Debug)]
 pub struct ParsedShell {
     pub original: String,
+    /// The parse of `original`, or of its rewrite by
+    /// [`shellcheck_leniencies`] when that applies (spans then refer to it).
     pub script: Script,
     /// In hadolint's order, each simple command twice.
     pub commands: Vec<Command>,
@@ -45,9 +47,11 @@ impl ParsedShell {
             dialect: Dialect::Bash,
             ..ParseOptions::default()
         };
-        let script = parse_with(text, &options);
+        let lenient = shellcheck_leniencies(text);
+        let src = lenient.as_deref().unwrap_or(text);
+        let script = parse_with(src, &options);
         let mut collector = Collector {
-            src: text,
+            src,
             commands: Vec::new(),
             has_pipes: false,
         };
@@ -173,6 +177,70 @@ impl Command {
             && args.windows(3).any(|w| w == ["-m", "pip", "install"]);
         std_pip || python_pip
     }
+}
+
+/// ShellCheck's parser (hadolint's) reads two things a POSIX shell rejects:
+/// `´` as a backquote, and `cmd &;` as `cmd &`. Rewrites them outside
+/// quotes and comments so the commands come out as hadolint lists them;
+/// `None` when there is nothing to rewrite.
+fn shellcheck_leniencies(text: &str) -> Option<String> {
+    if !text.contains('´') && !text.contains('&') {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let (mut single, mut double) = (false, false);
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' if !single => {
+                out.push(c);
+                if let Some((_, next)) = chars.next() {
+                    out.push(next);
+                }
+                continue;
+            }
+            '\'' if !double => single = !single,
+            '"' if !single => double = !double,
+            '#' if !single && !double && (i == 0 || text[..i].ends_with(char::is_whitespace)) => {
+                // A comment runs to the end of the line.
+                while let Some(&(_, next)) = chars.peek() {
+                    if next == '\n' {
+                        break;
+                    }
+                    out.push(next);
+                    chars.next();
+                }
+            }
+            '´' if !single => {
+                out.push('`');
+                changed = true;
+                continue;
+            }
+            '&' if !single && !double => {
+                let rest = &text[i + 1..];
+                let after_blanks = rest.trim_start_matches([' ', '\t']);
+                if after_blanks.starts_with(';')
+                    && !after_blanks.starts_with(";;")
+                    && !text[..i].ends_with(['&', '>', '<', '|'])
+                    && !rest.starts_with(['&', '>'])
+                {
+                    out.push('&');
+                    out.push_str(&rest[..rest.len() - after_blanks.len()]);
+                    out.push(' ');
+                    let skip = rest.len() - after_blanks.len() + 1;
+                    for _ in 0..skip {
+                        chars.next();
+                    }
+                    changed = true;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    changed.then_some(out)
 }
 
 /// Flags of the arguments: `--` and `-` are none; `--a=b` is `a`; `-xy` is `x` and `y`.
@@ -322,6 +390,11 @@ struct Collector<'s> {
 impl Collector<'_> {
     fn command(&self, simple: &SimpleCommand) -> Option<Command> {
         let (first, rest) = simple.words.split_first()?;
+        // ShellCheck reads a command starting with `[` as a test
+        // expression, not as a command.
+        if first.span.text(self.src).starts_with('[') {
+            return None;
+        }
         let mut name = literal_string(&first.parts)?;
         if matches!(
             name.as_str(),
@@ -433,9 +506,10 @@ mod tests {
             names("(cd /x && make) | tee log"),
             ["cd", "cd", "make", "make", "tee", "tee"]
         );
+        assert_eq!(names("if [ -f a ]; then sudo rm a; fi"), ["sudo", "sudo"]);
         assert_eq!(
-            names("if [ -f a ]; then sudo rm a; fi"),
-            ["[", "[", "sudo", "sudo"]
+            names("[-f a ] && echo $(date)"),
+            ["echo", "echo", "date", "date"]
         );
         assert_eq!(names("$CMD install; *.sh"), Vec::<String>::new());
     }
@@ -468,6 +542,20 @@ mod tests {
             c.drop_flag_args(&["u"]).args_no_flags(),
             ["--", "name", "-"]
         );
+    }
+
+    #[test]
+    fn shellcheck_leniencies_are_read_as_hadolint_does() {
+        assert_eq!(names("echo ´date´"), ["echo", "echo", "date", "date"]);
+        assert_eq!(
+            names("sleep 1 &; echo hi"),
+            ["sleep", "sleep", "echo", "echo"]
+        );
+        assert_eq!(names("echo '´x´' \"a &; b\" # c &; d"), ["echo", "echo"]);
+        assert!(ParsedShell::parse("case x in a) b & ;; esac")
+            .script
+            .syntax_error()
+            .is_none());
     }
 
     #[test]

@@ -33,6 +33,7 @@ fn from_image_references() {
         stage 4 ${IMAGE:-debian}:${TAG} instructions 4..5
         stage 5 scratch instructions 5..6
         stage 6 golang as Build instructions 6..7
+        HadolintParseError 3:29 "unexpected ':'\nexpecting '@', '\\', a new line followed by the next instruction, or the image tag"
         "#,
     );
 }

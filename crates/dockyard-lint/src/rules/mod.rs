@@ -173,6 +173,7 @@ macro_rules! entry {
 }
 
 mod absolute_workdir;
+mod add_for_local_files;
 mod apk_add_without_no_cache;
 mod apk_unpinned;
 mod apt_get_missing_yes;
@@ -181,24 +182,51 @@ mod apt_get_unpinned;
 mod apt_instead_of_apt_get;
 mod apt_lists_kept;
 mod cd_instead_of_workdir;
+mod consecutive_runs;
 mod copied_archive_extracted;
+mod copy_entire_filesystem;
+mod copy_from_own_stage;
+mod copy_from_unknown_stage;
+mod copy_many_to_non_directory;
+mod copy_relative_without_workdir;
+mod curl_and_wget;
 mod dnf_missing_clean;
 mod dnf_missing_yes;
 mod dnf_unpinned;
+mod duplicate_stage_name;
+mod env_self_reference;
+mod expose_port_out_of_range;
+mod from_platform_flag;
 mod gem_unpinned;
 mod go_unpinned;
 mod image_without_tag;
+mod inline_ignore_pragma;
+mod instruction_before_from;
 mod kept_stages;
+mod language_docker;
 mod last_user_root;
 mod latest_tag;
 mod maintainer_deprecated;
+mod missing_healthcheck;
+mod multiple_cmds;
+mod multiple_entrypoints;
+mod multiple_healthchecks;
+mod non_numeric_user;
 mod npm_unpinned;
+mod onbuild_forbidden_trigger;
 mod pip_cache_dir;
 mod pip_unpinned;
+mod pipe_without_pipefail;
 mod pointless_commands;
+mod redundant_target_platform;
+mod replace_bin_sh;
+mod reserved_stage_name;
 mod rpm_versions;
+mod sensitive_build_variable;
+mod shell_form_command;
 pub mod shellcheck;
 mod sudo;
+mod untrusted_registry;
 mod useradd_without_no_log_init;
 mod wget_without_progress;
 mod yarn_cache_kept;
@@ -211,6 +239,7 @@ mod zypper_missing_yes;
 mod zypper_unpinned;
 
 use absolute_workdir::AbsoluteWorkdir;
+use add_for_local_files::AddForLocalFiles;
 use apk_add_without_no_cache::ApkAddWithoutNoCache;
 use apk_unpinned::ApkUnpinned;
 use apt_get_missing_yes::AptGetMissingYes;
@@ -219,22 +248,48 @@ use apt_get_unpinned::AptGetUnpinned;
 use apt_instead_of_apt_get::AptInsteadOfAptGet;
 use apt_lists_kept::AptListsKept;
 use cd_instead_of_workdir::CdInsteadOfWorkdir;
+use consecutive_runs::ConsecutiveRuns;
 use copied_archive_extracted::CopiedArchiveExtracted;
+use copy_entire_filesystem::CopyEntireFilesystem;
+use copy_from_own_stage::CopyFromOwnStage;
+use copy_from_unknown_stage::CopyFromUnknownStage;
+use copy_many_to_non_directory::CopyManyToNonDirectory;
+use copy_relative_without_workdir::CopyRelativeWithoutWorkdir;
+use curl_and_wget::CurlAndWget;
 use dnf_missing_clean::DnfMissingClean;
 use dnf_missing_yes::DnfMissingYes;
 use dnf_unpinned::DnfUnpinned;
+use duplicate_stage_name::DuplicateStageName;
+use env_self_reference::EnvSelfReference;
+use expose_port_out_of_range::ExposePortOutOfRange;
+use from_platform_flag::FromPlatformFlag;
 use gem_unpinned::GemUnpinned;
 use go_unpinned::GoUnpinned;
 use image_without_tag::ImageWithoutTag;
+use inline_ignore_pragma::InlineIgnorePragma;
+use instruction_before_from::InstructionBeforeFrom;
 use last_user_root::LastUserRoot;
 use latest_tag::LatestTag;
 use maintainer_deprecated::MaintainerDeprecated;
+use missing_healthcheck::MissingHealthcheck;
+use multiple_cmds::MultipleCmds;
+use multiple_entrypoints::MultipleEntrypoints;
+use multiple_healthchecks::MultipleHealthchecks;
+use non_numeric_user::NonNumericUser;
 use npm_unpinned::NpmUnpinned;
+use onbuild_forbidden_trigger::OnbuildForbiddenTrigger;
 use pip_cache_dir::PipCacheDir;
 use pip_unpinned::PipUnpinned;
+use pipe_without_pipefail::PipeWithoutPipefail;
 use pointless_commands::PointlessCommands;
+use redundant_target_platform::RedundantTargetPlatform;
+use replace_bin_sh::ReplaceBinSh;
+use reserved_stage_name::ReservedStageName;
+use sensitive_build_variable::SensitiveBuildVariable;
+use shell_form_command::ShellFormCommand;
 use shellcheck::ShellCheck;
 use sudo::Sudo;
+use untrusted_registry::UntrustedRegistry;
 use useradd_without_no_log_init::UseraddWithoutNoLogInit;
 use wget_without_progress::WgetWithoutProgress;
 use yarn_cache_kept::YarnCacheKept;
@@ -284,6 +339,37 @@ pub fn registry() -> Vec<Entry> {
         entry!(WgetWithoutProgress, onbuild),
         entry!(YarnCacheKept, onbuild),
         entry!(GoUnpinned, onbuild),
+        entry!(InlineIgnorePragma),
+        entry!(ExposePortOutOfRange),
+        entry!(MultipleHealthchecks),
+        entry!(AddForLocalFiles),
+        entry!(CopyManyToNonDirectory),
+        entry!(CopyFromUnknownStage),
+        entry!(CopyFromOwnStage),
+        entry!(DuplicateStageName),
+        entry!(ShellFormCommand),
+        Entry {
+            meta: &UntrustedRegistry::META,
+            make: |config| Box::new(UntrustedRegistry::new(config)),
+            onbuild: false,
+        },
+        entry!(FromPlatformFlag),
+        entry!(OnbuildForbiddenTrigger),
+        entry!(EnvSelfReference),
+        entry!(CopyRelativeWithoutWorkdir),
+        entry!(MissingHealthcheck),
+        entry!(ConsecutiveRuns),
+        entry!(InstructionBeforeFrom),
+        entry!(ReservedStageName),
+        entry!(SensitiveBuildVariable, onbuild),
+        entry!(RedundantTargetPlatform),
+        entry!(NonNumericUser),
+        entry!(CopyEntireFilesystem),
+        entry!(CurlAndWget, onbuild),
+        entry!(MultipleCmds),
+        entry!(MultipleEntrypoints),
+        entry!(ReplaceBinSh, onbuild),
+        entry!(PipeWithoutPipefail),
         // ShellCheck's findings are collected after every DL rule's.
         entry!(ShellCheck, onbuild),
     ];
@@ -443,6 +529,15 @@ pub(crate) mod testing {
         }
     }
 
+    /// The configuration a rule's documented example needs to fire.
+    pub fn example_config(code: &str) -> Config {
+        let mut config = Config::default();
+        if code == "DL3026" {
+            config.trusted_registries = vec!["docker.io".to_string()];
+        }
+        config
+    }
+
     pub fn catches(code: &str, dockerfile: &str, expected: &[u32]) {
         assert_eq!(
             lines(code, dockerfile),
@@ -481,13 +576,14 @@ mod tests {
             }
             let example = block("## Example");
             let fix = block("## Use instead");
+            let config = testing::example_config(meta.code);
             assert!(
-                !testing::lines(meta.code, &example).is_empty(),
+                !testing::lines_with(meta.code, &example, &config).is_empty(),
                 "{}: example does not trigger:\n{example}",
                 meta.code
             );
             assert_eq!(
-                testing::lines(meta.code, &fix),
+                testing::lines_with(meta.code, &fix, &config),
                 Vec::<u32>::new(),
                 "{}: fix still triggers:\n{fix}",
                 meta.code
