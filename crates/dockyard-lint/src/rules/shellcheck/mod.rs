@@ -70,7 +70,8 @@ macro_rules! declare_check {
             code: $code,
             severity: $crate::severity::Severity::$severity,
             message: $message,
-            doc: concat!($($doc, "\n"),*),
+            // Without the `docs` feature the text is left out of the binary.
+                doc: if cfg!(feature = "docs") { concat!($($doc, "\n"),*) } else { "" },
         };
     };
 }
