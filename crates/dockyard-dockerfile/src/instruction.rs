@@ -113,10 +113,21 @@ impl InstructionParser<'_> {
             Keyword::Unknown(_) => return,
             _ => &[],
         };
+        // BuildKit names flags with their dashes; only its list-valued
+        // flags (`--mount`, `--exclude`) may be given more than once.
+        let mut seen: Vec<&str> = Vec::new();
         for flag in flags {
             if !allowed.contains(&flag.name.as_str()) {
-                self.docker_error(flag.span, format!("unknown flag: {}", flag.name));
+                self.docker_error(flag.span, format!("unknown flag: --{}", flag.name));
+            } else if seen.contains(&flag.name.as_str())
+                && !matches!(flag.name.as_str(), "mount" | "exclude")
+            {
+                self.docker_error(
+                    flag.span,
+                    format!("duplicate flag specified: --{}", flag.name),
+                );
             }
+            seen.push(&flag.name);
         }
     }
 

@@ -18,7 +18,11 @@ use crate::shell::ParsedShell;
 /// (the path as given, or `/dev/stdin`).
 pub fn lint(source: &str, source_name: &str, config: &Config) -> Outcome {
     let file = parse(source);
-    if let Some(error) = file.hadolint_rejects() {
+    // Where hadolint cannot parse a file that Docker builds (a heredoc
+    // followed by more instructions, `EXPOSE 80:80`, …), we lint it as
+    // Docker reads it; where Docker refuses it too, we report hadolint's
+    // DL1000.
+    if let Some(error) = file.hadolint_rejects().filter(|_| !docker_accepts(&file)) {
         let source_line = source
             .split('\n')
             .nth(error.line.saturating_sub(1) as usize)
@@ -37,12 +41,19 @@ pub fn lint(source: &str, source_name: &str, config: &Config) -> Outcome {
     Outcome::Findings(finish(collected, config))
 }
 
+/// Whether Docker builds this file: the parser found nothing BuildKit refuses.
+pub fn docker_accepts(file: &Dockerfile) -> bool {
+    file.docker_errors().next().is_none()
+}
+
 /// The text hadolint hands to the shell parser for a `RUN`: the shell
 /// form's text (with any flags language-docker does not know), an exec
 /// form's strings joined by spaces, or, with here-documents, what
 /// language-docker reads: for `RUN <<EOF words` the words after the marker
 /// and the body; for `RUN words <<EOF` only the words before the marker.
-pub(crate) fn run_text(inst: &Instruction) -> Option<String> {
+/// `docker_reading`: the file is one Docker builds, so Docker's reading
+/// wins where hadolint misreads it.
+pub(crate) fn run_text(inst: &Instruction, docker_reading: bool) -> Option<String> {
     let Args::Run(Some(command)) = &inst.args else {
         return None;
     };
@@ -54,12 +65,17 @@ pub(crate) fn run_text(inst: &Instruction) -> Option<String> {
             .collect::<Vec<_>>()
             .join(" "),
         Command::Shell(shell) => {
-            // language-docker knows only these RUN flags; from the first
-            // other one on, the flags are part of the command.
+            // hadolint knows only these RUN flags and reads any other one,
+            // and all after it, as part of the command. Docker also knows
+            // `--device`: in a file Docker builds, it stays a flag.
+            let known = |name: &str| {
+                matches!(name, "mount" | "network" | "security")
+                    || (docker_reading && name == "device")
+            };
             let unknown: Vec<&str> = inst
                 .flags
                 .iter()
-                .skip_while(|f| matches!(f.name.as_str(), "mount" | "network" | "security"))
+                .skip_while(|f| known(&f.name))
                 .map(|f| f.raw.as_str())
                 .collect();
             let with_flags = |text: &str| {
@@ -105,10 +121,11 @@ pub(crate) fn run_text(inst: &Instruction) -> Option<String> {
 /// hadolint's collection order.
 fn collect(file: &Dockerfile, config: &Config) -> Vec<Finding> {
     // The item stream: top-level comments and instructions, by line.
+    let docker_reading = docker_accepts(file);
     let mut shells: HashMap<*const Instruction, ParsedShell> = HashMap::new();
     for inst in &file.instructions {
         for i in [inst, inst.effective()] {
-            if let Some(text) = run_text(i) {
+            if let Some(text) = run_text(i, docker_reading) {
                 shells
                     .entry(i as *const _)
                     .or_insert_with(|| ParsedShell::parse(&text));
@@ -226,5 +243,49 @@ impl Pragmas {
                 .next_back()
                 .is_some_and(|(_, codes)| has(codes))
             || has(&self.global)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lint;
+    use crate::config::Config;
+    use crate::report::Outcome;
+
+    fn codes(source: &str) -> Result<Vec<(u32, String)>, String> {
+        match lint(source, "Dockerfile", &Config::default()) {
+            Outcome::Findings(f) => Ok(f.into_iter().map(|f| (f.line, f.code)).collect()),
+            Outcome::ParseError(e) => Err(e.message),
+        }
+    }
+
+    // hadolint 2.15.1 rejects each of these with DL1000 (or misreads it);
+    // Docker builds them, so Dockyard lints them as Docker reads them.
+    #[test]
+    fn what_docker_builds_is_linted_even_where_hadolint_gives_up() {
+        // A heredoc directly followed by an instruction (hadolint: "unexpected 'C'").
+        let heredoc = "FROM debian:12\nRUN <<EOF\napt-get install -y curl\nEOF\nCMD [\"sh\"]\n";
+        let found = codes(heredoc).unwrap();
+        assert!(found.contains(&(2, "DL3008".to_string())), "{found:?}");
+        // A port mapping in EXPOSE (hadolint: "unexpected ':'"; BuildKit only warns).
+        assert_eq!(codes("FROM debian:12\nEXPOSE 80:80\n"), Ok(vec![]));
+        // `--device` is a flag to Docker; hadolint reads it as a command (SC2215).
+        let device = codes("FROM debian:12\nRUN --device=/dev/fuse echo fuse\n").unwrap();
+        assert!(!device.iter().any(|(_, c)| c == "SC2215"), "{device:?}");
+        // Upper-case protocols are accepted by both.
+        assert_eq!(codes("FROM debian:12\nEXPOSE 80/TCP\n"), Ok(vec![]));
+    }
+
+    #[test]
+    fn what_docker_refuses_keeps_hadolints_parse_error() {
+        let error = codes("FROM debian:12\nFOO bar\n").unwrap_err();
+        assert!(
+            error.starts_with("unexpected 'F'\nexpecting '#', '\\', ADD,"),
+            "{error}"
+        );
+        // In a file Docker refuses, hadolint's reading of `--device` stays.
+        let mixed =
+            codes("FROM debian:12\nRUN --device=/dev/fuse echo fuse\nRUN --flag foo\n").unwrap();
+        assert!(mixed.contains(&(2, "SC2215".to_string())), "{mixed:?}");
     }
 }

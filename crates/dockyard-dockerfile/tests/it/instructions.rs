@@ -374,8 +374,8 @@ fn unknown_flags_and_instructions() {
         FOO L4
           text "bar baz"
         stage 0 a instructions 0..4
-        DockerError 2:5 "unknown flag: foo"
-        DockerError 3:5 "unknown flag: help"
+        DockerError 2:5 "unknown flag: --foo"
+        DockerError 3:5 "unknown flag: --help"
         DockerError 4:1 "unknown instruction: FOO"
         HadolintParseError 4:1 "unexpected 'F'\nexpecting '#', '\\', ADD, ARG, CMD, COPY, ENTRYPOINT, ENV, EXPOSE, FROM, HEALTHCHECK, LABEL, MAINTAINER, ONBUILD, RUN, SHELL, STOPSIGNAL, USER, VOLUME, WORKDIR, a pragma, at least one space, or end of input"
         "#,
@@ -618,5 +618,29 @@ fn stages_and_aliases() {
         stage 1 deps as build instructions 3..5
         stage 2 scratch instructions 5..7
         "#,
+    );
+}
+
+/// BuildKit refuses a repeated flag (bflag.go: "duplicate flag specified"),
+/// except its list-valued ones.
+#[test]
+fn repeated_flags() {
+    let errors = |src: &str| -> Vec<String> {
+        dockyard_dockerfile::parse(src)
+            .docker_errors()
+            .map(|d| d.message.clone())
+            .collect()
+    };
+    assert_eq!(
+        errors("FROM a\nCOPY --chown=a --chown=b x /y\n"),
+        ["duplicate flag specified: --chown"]
+    );
+    assert_eq!(
+        errors("FROM a\nRUN --mount=type=cache,target=/a --mount=type=tmpfs,target=/b x\n"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        errors("FROM a\nCOPY --exclude=*.md --exclude=*.txt . /y\n"),
+        Vec::<String>::new()
     );
 }

@@ -471,7 +471,8 @@ pub fn scripts(source: &str) -> Vec<(u32, Option<String>)> {
         let Some(inst) = inst else { continue };
         match &inst.args {
             Args::Run(Some(DockerCommand::Shell(_))) => {
-                let text = crate::lint::run_text(inst).unwrap_or_default();
+                let text = crate::lint::run_text(inst, crate::lint::docker_accepts(&file))
+                    .unwrap_or_default();
                 out.push((line, rule.opts().script(&text)));
             }
             Args::From(from) => {
