@@ -121,5 +121,17 @@ mod tests {
         );
         // An ARG default is checked against what came before it.
         catches("UndefinedVar", "FROM a\nARG B=$C C=1\n", &[2]);
+        // A stage built on a stage runs its ONBUILD triggers, reported at
+        // its own FROM.
+        catches(
+            "UndefinedVar",
+            "FROM a AS base\nONBUILD COPY $Q .\nFROM base\n",
+            &[3],
+        );
+        // A `# check=` comment above the instruction.
+        passes(
+            "UndefinedVar",
+            "FROM a\n# check=skip=UndefinedVar\nCOPY $W .\n",
+        );
     }
 }
