@@ -75,6 +75,11 @@ pub struct Config {
     pub override_style: Vec<String>,
     pub trusted_registries: Vec<String>,
     pub label_schema: Vec<(String, LabelType)>,
+    /// Dockyard's addition (`--buildkit`): also run Docker's own build
+    /// checks. Off by default, so the output stays hadolint's.
+    pub buildkit: bool,
+    /// The build context's `.dockerignore`, for the CopyIgnoredFile check.
+    pub dockerignore: Option<String>,
 }
 
 impl Default for Config {
@@ -120,6 +125,8 @@ impl Config {
                 .iter()
                 .flat_map(|s| s.label_schema.iter().cloned())
                 .collect(),
+            buildkit: false,
+            dockerignore: None,
         }
     }
 

@@ -1,6 +1,7 @@
 //! A hadolint-compatible Dockerfile linter: the same rule codes, messages,
 //! severities, configuration and output formats as hadolint 2.15.1.
 
+pub mod buildkit;
 pub mod cli;
 pub mod config;
 pub mod engine;

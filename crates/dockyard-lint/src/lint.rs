@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use dockyard_dockerfile::{parse, Args, Command, Dockerfile, Instruction, Keyword};
 
+use crate::buildkit::{self, BuildkitOptions};
 use crate::config::Config;
 use crate::engine::finish;
 use crate::pragma::{self, Pragma};
@@ -37,7 +38,7 @@ pub fn lint(source: &str, source_name: &str, config: &Config) -> Outcome {
             source_line,
         });
     }
-    let collected = collect(&file, config);
+    let collected = collect(&file, source, config);
     Outcome::Findings(finish(collected, config))
 }
 
@@ -117,9 +118,10 @@ pub(crate) fn run_text(inst: &Instruction, docker_reading: bool) -> Option<Strin
     })
 }
 
-/// Runs every rule and returns the findings that survive the pragmas, in
-/// hadolint's collection order.
-fn collect(file: &Dockerfile, config: &Config) -> Vec<Finding> {
+/// Runs every rule (and, when asked, Docker's build checks after them)
+/// and returns the findings that survive the pragmas, in hadolint's
+/// collection order.
+fn collect(file: &Dockerfile, source: &str, config: &Config) -> Vec<Finding> {
     // The item stream: top-level comments and instructions, by line.
     let docker_reading = docker_accepts(file);
     let mut shells: HashMap<*const Instruction, ParsedShell> = HashMap::new();
@@ -192,6 +194,13 @@ fn collect(file: &Dockerfile, config: &Config) -> Vec<Finding> {
             rule.finish(&mut out);
         }
         findings.extend(out.findings);
+    }
+    if config.buildkit {
+        let options = BuildkitOptions {
+            dockerignore: config.dockerignore.clone(),
+            check_arg: None,
+        };
+        findings.extend(buildkit::check(file, source, &options));
     }
 
     if config.disable_ignore_pragma {

@@ -131,7 +131,8 @@ pub fn run(args: &[String], host: &dyn Host, lint: Linter) -> RunOutput {
         },
         _ => PartialConfig::default(),
     };
-    let config = Config::merge(&[&env, &file_settings, &invocation.settings]);
+    let mut config = Config::merge(&[&env, &file_settings, &invocation.settings]);
+    config.buildkit = invocation.buildkit;
 
     if config.verbose {
         out.stderr += &match &config_path {
@@ -168,9 +169,18 @@ pub fn run(args: &[String], host: &dyn Host, lint: Linter) -> RunOutput {
         } else {
             file.as_str()
         };
+        let outcome = if config.buildkit && file != "-" {
+            let config = Config {
+                dockerignore: dockerignore_for(host, file),
+                ..config.clone()
+            };
+            lint(&text, source_name, &config)
+        } else {
+            lint(&text, source_name, &config)
+        };
         reports.push(FileReport {
             file: file.clone(),
-            outcome: lint(&text, source_name, &config),
+            outcome,
         });
     }
 
@@ -199,6 +209,19 @@ pub fn run(args: &[String], host: &dyn Host, lint: Linter) -> RunOutput {
         },
     );
     out
+}
+
+/// The `.dockerignore` Docker would use for a Dockerfile built with its
+/// own directory as the context: `<Dockerfile>.dockerignore` first, then
+/// `.dockerignore` beside it.
+fn dockerignore_for(host: &dyn Host, dockerfile: &str) -> Option<String> {
+    let dir = match dockerfile.rfind('/') {
+        Some(i) => &dockerfile[..=i],
+        None => "",
+    };
+    host.read_file(&format!("{dockerfile}.dockerignore"))
+        .or_else(|_| host.read_file(&format!("{dir}.dockerignore")))
+        .ok()
 }
 
 /// The effective configuration as `--verbose` prints it.
@@ -425,6 +448,38 @@ mod tests {
         assert!(run_with("Dockerfile", &h)
             .stdout
             .contains("\x1b[1m\x1b[93mwarning\x1b[0m"));
+    }
+
+    /// A linter that reports what it was configured with.
+    fn echo_lint(_text: &str, _name: &str, config: &Config) -> Outcome {
+        Outcome::Findings(vec![Finding {
+            code: "ECHO".into(),
+            severity: Severity::Warning,
+            message: format!("{}|{:?}", config.buildkit, config.dockerignore),
+            line: 1,
+            column: 1,
+        }])
+    }
+
+    #[test]
+    fn buildkit_is_asked_for_with_the_dockerignore_beside_the_file() {
+        let h = host(
+            &[
+                ("app/Dockerfile", "FROM a\n"),
+                ("app/.dockerignore", "*.md\n"),
+                ("Dockerfile", "FROM a\n"),
+                ("Dockerfile.dockerignore", "x\n"),
+            ],
+            &[],
+        );
+        let message = |args: &str| {
+            let args: Vec<String> = args.split_whitespace().map(str::to_string).collect();
+            let out = run(&args, &h, echo_lint);
+            out.stdout
+        };
+        assert!(message("--no-color app/Dockerfile").contains("false|None"));
+        assert!(message("--no-color --buildkit app/Dockerfile").contains("true|Some(\"*.md\\n\")"));
+        assert!(message("--no-color --buildkit Dockerfile").contains("true|Some(\"x\\n\")"));
     }
 
     #[test]
