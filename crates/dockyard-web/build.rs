@@ -135,7 +135,7 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/safe_link.rs");
     let mut out = String::from(
-        "/// Every lint rule's documentation, rendered: `(code, nodes)`.\n\
+        "/// Every lint rule's and Docker build check's documentation, rendered: `(code, nodes)`.\n\
          pub static RULE_DOCS: &[(&str, &[Node])] = &[\n",
     );
     for meta in dockyard_lint::rules::documented() {

@@ -22,8 +22,19 @@ const SAMPLE: &str = "FROM python:3.12-slim\n\n# Working directory\nWORKDIR /app
 /// Waits this long after the last keystroke before linting.
 const LINT_DELAY_MS: u32 = 150;
 
+/// hadolint's rules, plus Docker's own build checks (labelled as such).
 fn lint(text: &str) -> Outcome {
-    dockyard_lint::lint::lint(text, "Dockerfile", &Config::default())
+    let config = Config {
+        buildkit: true,
+        ..Config::default()
+    };
+    dockyard_lint::lint::lint(text, "Dockerfile", &config)
+}
+
+/// Docker's build checks are named, hadolint's rules and ShellCheck's are coded.
+fn is_docker_check(code: &str) -> bool {
+    !(code.starts_with("DL") || code.starts_with("SC"))
+        || code.chars().any(|c| c.is_ascii_lowercase())
 }
 
 /// Byte offset in UTF-16 units of the start of `line` (1-based), for the
@@ -136,6 +147,9 @@ fn finding_row(f: &Finding, jump: Callback<u32>) -> Html {
             </button>
             <span class="severity">{ severity }</span>
             <a class="code" href={Route::Rule(f.code.clone()).href()}>{ &f.code }</a>
+            if is_docker_check(&f.code) {
+                <span class="source">{ "Docker build check" }</span>
+            }
             <span class="message">{ &f.message }</span>
         </li>
     }
@@ -149,6 +163,19 @@ pub struct RuleProps {
 /// `#/rules/CODE`: a rule's documentation.
 #[component]
 pub fn RulePage(props: &RuleProps) -> Html {
+    if let Some(check) = dockyard_lint::buildkit::check_meta(&props.code) {
+        return html! {
+            <article class="page rule-doc">
+                <h1><code>{ check.name }</code></h1>
+                <p class="rule-severity">
+                    { "A Docker build check: BuildKit runs it during "}<code>{ "docker build" }</code>
+                    { if check.experimental { ", when experimental checks are enabled." } else { "." } }
+                </p>
+                { markdown::rule_doc(check.name).map(markdown::to_html).unwrap_or_default() }
+                <p><a href={Route::Sandbox.href()}>{ "Back to the sandbox" }</a></p>
+            </article>
+        };
+    }
     match rules::meta(&props.code) {
         Some(meta) => html! {
             <article class="page rule-doc">

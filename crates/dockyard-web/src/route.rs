@@ -63,12 +63,12 @@ impl Route {
     }
 }
 
-/// Rule codes: `DL3006`, `SC2086`.
+/// Rule codes (`DL3006`, `SC2086`) and Docker build check names
+/// (`StageNameCasing`): they start with a capital letter.
 fn is_valid_code(code: &str) -> bool {
-    (2..=12).contains(&code.len())
-        && code
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    (2..=40).contains(&code.len())
+        && code.starts_with(|c: char| c.is_ascii_uppercase())
+        && code.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 /// Lesson ids are slugs: lowercase ASCII letters, digits and dashes.
@@ -114,6 +114,11 @@ mod tests {
         );
         check("#/lesson/UPPER", Route::NotFound("/lesson/UPPER".into()));
         check("#/rules/dl3006", Route::NotFound("/rules/dl3006".into()));
+        check(
+            "#/rules/StageNameCasing",
+            Route::Rule("StageNameCasing".into()),
+        );
+        check("#/rules/DL-3006", Route::NotFound("/rules/DL-3006".into()));
     }
 
     #[test]
