@@ -5,6 +5,8 @@
 //!
 //! This module does no I/O: callers pass file contents and variables in.
 
+use std::collections::BTreeMap;
+
 use yaml_rust2::{Yaml, YamlLoader};
 
 use crate::format::Format;
@@ -74,6 +76,7 @@ pub struct Config {
     pub override_info: Vec<String>,
     pub override_style: Vec<String>,
     pub trusted_registries: Vec<String>,
+    /// The label schema, ordered by label name, one entry per label.
     pub label_schema: Vec<(String, LabelType)>,
 }
 
@@ -116,10 +119,7 @@ impl Config {
             override_info: concat(|s| &s.override_info),
             override_style: concat(|s| &s.override_style),
             trusted_registries: concat(|s| &s.trusted_registries),
-            label_schema: sources
-                .iter()
-                .flat_map(|s| s.label_schema.iter().cloned())
-                .collect(),
+            label_schema: merge_label_schemas(sources),
         }
     }
 
@@ -141,6 +141,21 @@ impl Config {
     pub fn is_ignored(&self, code: &str) -> bool {
         self.ignored.iter().any(|c| c == code)
     }
+}
+
+/// hadolint keeps the label schema in a map: within one source a later
+/// entry for a label replaces an earlier one, but across sources the
+/// *first* source that names a label wins (the environment over the file
+/// over the command line). The result is ordered by label name.
+fn merge_label_schemas(sources: &[&PartialConfig]) -> Vec<(String, LabelType)> {
+    let mut merged: BTreeMap<String, LabelType> = BTreeMap::new();
+    for source in sources {
+        let own: BTreeMap<String, LabelType> = source.label_schema.iter().cloned().collect();
+        for (label, kind) in own {
+            merged.entry(label).or_insert(kind);
+        }
+    }
+    merged.into_iter().collect()
 }
 
 /// hadolint's test for a true environment value.

@@ -19,6 +19,9 @@ pub struct RuleMeta {
     pub message: &'static str,
     /// Markdown: `## What it does`, `## Why is this bad?`, `## Example`, `## Use instead`.
     pub doc: &'static str,
+    /// The `.hadolint.yaml` under which the documented example triggers
+    /// the rule, for rules that only run with configuration.
+    pub example_config: Option<&'static str>,
 }
 
 impl RuleMeta {
@@ -40,7 +43,8 @@ macro_rules! declare_rule {
         pub struct $name:ident { $($(#[$fmeta:meta])* $field:ident : $ty:ty),* $(,)? }
         code: $code:literal,
         severity: $severity:ident,
-        message: $message:expr $(,)?
+        message: $message:expr
+        $(, example_config: $example_config:expr)? $(,)?
     ) => {
         $(#[doc = $doc])*
         #[derive(Default)]
@@ -52,9 +56,18 @@ macro_rules! declare_rule {
                 severity: $crate::severity::Severity::$severity,
                 message: $message,
                 doc: concat!($($doc, "\n"),*),
+                example_config: $crate::rules::example_config(&[$($example_config)?]),
             };
         }
     };
+}
+
+/// The optional `example_config` of [`declare_rule!`].
+pub const fn example_config(given: &[&'static str]) -> Option<&'static str> {
+    match given {
+        [config] => Some(config),
+        _ => None,
+    }
 }
 
 /// One element of the stream rules see: a comment line, or an instruction
@@ -163,6 +176,13 @@ macro_rules! entry {
             onbuild: false,
         }
     };
+    ($rule:ident, configured) => {
+        Entry {
+            meta: &$rule::META,
+            make: |config| Box::new($rule::new(config)),
+            onbuild: false,
+        }
+    };
     ($rule:ident, onbuild) => {
         Entry {
             meta: &$rule::META,
@@ -177,24 +197,45 @@ mod apt_get_missing_yes;
 mod apt_get_no_install_recommends;
 mod apt_get_unpinned;
 mod cd_instead_of_workdir;
+mod empty_required_label;
 mod image_without_tag;
+mod invalid_label_key;
+mod label_not_email;
+mod label_not_git_hash;
+mod label_not_rfc3339;
+mod label_not_semver;
+mod label_not_spdx;
+mod label_not_url;
+mod label_values;
 mod last_user_root;
 mod latest_tag;
 mod maintainer_deprecated;
+mod missing_required_label;
 mod pointless_commands;
 mod sudo;
+mod superfluous_label;
 
 use absolute_workdir::AbsoluteWorkdir;
 use apt_get_missing_yes::AptGetMissingYes;
 use apt_get_no_install_recommends::AptGetNoInstallRecommends;
 use apt_get_unpinned::AptGetUnpinned;
 use cd_instead_of_workdir::CdInsteadOfWorkdir;
+use empty_required_label::EmptyRequiredLabel;
 use image_without_tag::ImageWithoutTag;
+use invalid_label_key::InvalidLabelKey;
+use label_not_email::LabelNotEmail;
+use label_not_git_hash::LabelNotGitHash;
+use label_not_rfc3339::LabelNotRfc3339;
+use label_not_semver::LabelNotSemver;
+use label_not_spdx::LabelNotSpdx;
+use label_not_url::LabelNotUrl;
 use last_user_root::LastUserRoot;
 use latest_tag::LatestTag;
 use maintainer_deprecated::MaintainerDeprecated;
+use missing_required_label::MissingRequiredLabel;
 use pointless_commands::PointlessCommands;
 use sudo::Sudo;
+use superfluous_label::SuperfluousLabel;
 
 /// Every rule, in hadolint's order (by code). Findings are collected rule
 /// by rule in this order, which decides how ties print.
@@ -211,6 +252,16 @@ pub fn registry() -> Vec<Entry> {
         entry!(AptGetMissingYes, onbuild),
         entry!(AptGetNoInstallRecommends, onbuild),
         entry!(MaintainerDeprecated),
+        entry!(InvalidLabelKey),
+        entry!(MissingRequiredLabel, configured),
+        entry!(SuperfluousLabel, configured),
+        entry!(EmptyRequiredLabel, configured),
+        entry!(LabelNotUrl, configured),
+        entry!(LabelNotRfc3339, configured),
+        entry!(LabelNotSpdx, configured),
+        entry!(LabelNotGitHash, configured),
+        entry!(LabelNotSemver, configured),
+        entry!(LabelNotEmail, configured),
     ];
     rules.sort_by_key(|e| e.meta.code);
     rules
@@ -307,13 +358,17 @@ mod tests {
             }
             let example = block("## Example");
             let fix = block("## Use instead");
+            let config = match entry.meta.example_config {
+                Some(yaml) => Config::merge(&[&crate::config::from_yaml(yaml).unwrap()]),
+                None => Config::default(),
+            };
             assert!(
-                !testing::lines(entry.meta.code, &example).is_empty(),
+                !testing::lines_with(entry.meta.code, &example, &config).is_empty(),
                 "{}: example does not trigger:\n{example}",
                 entry.meta.code
             );
             assert_eq!(
-                testing::lines(entry.meta.code, &fix),
+                testing::lines_with(entry.meta.code, &fix, &config),
                 Vec::<u32>::new(),
                 "{}: fix still triggers:\n{fix}",
                 entry.meta.code
