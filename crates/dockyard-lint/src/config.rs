@@ -322,8 +322,66 @@ fn format(node: &Yaml) -> Result<Format, ConfigError> {
     }
 }
 
+/// Whether a flow collection (`[`, `{`) or quoted scalar left open at the
+/// end of a line goes on with a line indented no deeper than the line it
+/// started on (or does not go on at all). HsYAML, which hadolint uses,
+/// rejects that with `Unexpected '\n'`; the YAML library here reports other
+/// errors, or none.
+fn breaks_open_flow(text: &str) -> bool {
+    let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut opened_at_indent = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let was_open = depth > 0 || quote.is_some();
+        if was_open && !line.trim().is_empty() && indent(line) <= opened_at_indent {
+            return true;
+        }
+        let mut previous = ' ';
+        for c in line.chars() {
+            match quote {
+                Some(q) => {
+                    if c == q {
+                        quote = None;
+                    }
+                }
+                None => match c {
+                    '#' if previous == ' ' || previous == '\t' => break,
+                    '[' | '{' => {
+                        if depth == 0 {
+                            opened_at_indent = indent(line);
+                        }
+                        depth += 1;
+                    }
+                    ']' | '}' => depth = depth.saturating_sub(1),
+                    '"' | '\'' if matches!(previous, ' ' | '[' | '{' | ',' | ':' | '-') => {
+                        if depth == 0 {
+                            opened_at_indent = indent(line);
+                        }
+                        quote = Some(c);
+                    }
+                    _ => {}
+                },
+            }
+            previous = c;
+        }
+        let open = depth > 0 || quote.is_some();
+        let more = lines[i + 1..].iter().any(|l| !l.trim().is_empty());
+        if open && !more {
+            return true;
+        }
+    }
+    false
+}
+
 /// Parses the contents of a `.hadolint.yaml`. Unknown keys are accepted.
 pub fn from_yaml(text: &str) -> Result<PartialConfig, ConfigError> {
+    if breaks_open_flow(text) {
+        return Err(ConfigError {
+            detail: "Unexpected '\n'".into(),
+        });
+    }
     let docs = YamlLoader::load_from_str(text).map_err(|e| ConfigError {
         detail: e.to_string(),
     })?;
@@ -477,6 +535,18 @@ mod tests {
         check_error("formats: gnu\n", "expected !!seq instead of !!str");
         check_error("just text\n", "expected Configuration instead of !!str");
         check_error("", "empty YAML stream");
+        check_error(
+            "ignored: [DL3006\noverride:\n  - error\n",
+            "Unexpected '\n'",
+        );
+        check_error("ignored: [DL3006,\nDL3008]\n", "Unexpected '\n'");
+        check_error("a:\n  b: [x\n  c: 1\n", "Unexpected '\n'");
+        check_error("ignored: {a: 1\n", "Unexpected '\n'");
+        check_error("ignored: \"abc\n", "Unexpected '\n'");
+        check_error("a: [b, c\n]\n", "Unexpected '\n'");
+        assert!(from_yaml("ignored: [DL3006\n  , DL3008]\n").is_ok());
+        assert!(from_yaml("a:\n  b: [x\n   , y]\n").is_ok());
+        assert!(from_yaml("ignored: [DL3006] # don't\n").is_ok());
     }
 
     #[test]
