@@ -7,6 +7,8 @@
 
 use std::io::Write;
 
+pub mod lint;
+
 /// Exit status for a usage error, as most command-line tools use.
 pub const EXIT_USAGE: i32 = 2;
 
@@ -20,7 +22,11 @@ pub struct Command {
 
 /// Every subcommand this build offers. Each simulator adds its entry here
 /// when it lands (`lint`, `make`, `sh`, `course check`).
-pub const COMMANDS: &[Command] = &[];
+pub const COMMANDS: &[Command] = &[Command {
+    name: "lint",
+    summary: "Lint Dockerfiles as hadolint 2.15.1 does (same options and output)",
+    run: lint::run,
+}];
 
 /// The version line printed by `--version`.
 pub fn version() -> String {

@@ -5,6 +5,8 @@
 //!
 //! This module does no I/O: callers pass file contents and variables in.
 
+use std::collections::BTreeMap;
+
 use yaml_rust2::{Yaml, YamlLoader};
 
 use crate::format::Format;
@@ -74,6 +76,7 @@ pub struct Config {
     pub override_info: Vec<String>,
     pub override_style: Vec<String>,
     pub trusted_registries: Vec<String>,
+    /// The label schema, ordered by label name, one entry per label.
     pub label_schema: Vec<(String, LabelType)>,
     /// Dockyard's addition (`--buildkit`): also run Docker's own build
     /// checks. Off by default, so the output stays hadolint's.
@@ -121,10 +124,7 @@ impl Config {
             override_info: concat(|s| &s.override_info),
             override_style: concat(|s| &s.override_style),
             trusted_registries: concat(|s| &s.trusted_registries),
-            label_schema: sources
-                .iter()
-                .flat_map(|s| s.label_schema.iter().cloned())
-                .collect(),
+            label_schema: merge_label_schemas(sources),
             buildkit: false,
             dockerignore: None,
         }
@@ -148,6 +148,21 @@ impl Config {
     pub fn is_ignored(&self, code: &str) -> bool {
         self.ignored.iter().any(|c| c == code)
     }
+}
+
+/// hadolint keeps the label schema in a map: within one source a later
+/// entry for a label replaces an earlier one, but across sources the
+/// *first* source that names a label wins (the environment over the file
+/// over the command line). The result is ordered by label name.
+fn merge_label_schemas(sources: &[&PartialConfig]) -> Vec<(String, LabelType)> {
+    let mut merged: BTreeMap<String, LabelType> = BTreeMap::new();
+    for source in sources {
+        let own: BTreeMap<String, LabelType> = source.label_schema.iter().cloned().collect();
+        for (label, kind) in own {
+            merged.entry(label).or_insert(kind);
+        }
+    }
+    merged.into_iter().collect()
 }
 
 /// hadolint's test for a true environment value.
@@ -314,8 +329,66 @@ fn format(node: &Yaml) -> Result<Format, ConfigError> {
     }
 }
 
+/// Whether a flow collection (`[`, `{`) or quoted scalar left open at the
+/// end of a line goes on with a line indented no deeper than the line it
+/// started on (or does not go on at all). HsYAML, which hadolint uses,
+/// rejects that with `Unexpected '\n'`; the YAML library here reports other
+/// errors, or none.
+fn breaks_open_flow(text: &str) -> bool {
+    let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut opened_at_indent = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let was_open = depth > 0 || quote.is_some();
+        if was_open && !line.trim().is_empty() && indent(line) <= opened_at_indent {
+            return true;
+        }
+        let mut previous = ' ';
+        for c in line.chars() {
+            match quote {
+                Some(q) => {
+                    if c == q {
+                        quote = None;
+                    }
+                }
+                None => match c {
+                    '#' if previous == ' ' || previous == '\t' => break,
+                    '[' | '{' => {
+                        if depth == 0 {
+                            opened_at_indent = indent(line);
+                        }
+                        depth += 1;
+                    }
+                    ']' | '}' => depth = depth.saturating_sub(1),
+                    '"' | '\'' if matches!(previous, ' ' | '[' | '{' | ',' | ':' | '-') => {
+                        if depth == 0 {
+                            opened_at_indent = indent(line);
+                        }
+                        quote = Some(c);
+                    }
+                    _ => {}
+                },
+            }
+            previous = c;
+        }
+        let open = depth > 0 || quote.is_some();
+        let more = lines[i + 1..].iter().any(|l| !l.trim().is_empty());
+        if open && !more {
+            return true;
+        }
+    }
+    false
+}
+
 /// Parses the contents of a `.hadolint.yaml`. Unknown keys are accepted.
 pub fn from_yaml(text: &str) -> Result<PartialConfig, ConfigError> {
+    if breaks_open_flow(text) {
+        return Err(ConfigError {
+            detail: "Unexpected '\n'".into(),
+        });
+    }
     let docs = YamlLoader::load_from_str(text).map_err(|e| ConfigError {
         detail: e.to_string(),
     })?;
@@ -469,6 +542,18 @@ mod tests {
         check_error("formats: gnu\n", "expected !!seq instead of !!str");
         check_error("just text\n", "expected Configuration instead of !!str");
         check_error("", "empty YAML stream");
+        check_error(
+            "ignored: [DL3006\noverride:\n  - error\n",
+            "Unexpected '\n'",
+        );
+        check_error("ignored: [DL3006,\nDL3008]\n", "Unexpected '\n'");
+        check_error("a:\n  b: [x\n  c: 1\n", "Unexpected '\n'");
+        check_error("ignored: {a: 1\n", "Unexpected '\n'");
+        check_error("ignored: \"abc\n", "Unexpected '\n'");
+        check_error("a: [b, c\n]\n", "Unexpected '\n'");
+        assert!(from_yaml("ignored: [DL3006\n  , DL3008]\n").is_ok());
+        assert!(from_yaml("a:\n  b: [x\n   , y]\n").is_ok());
+        assert!(from_yaml("ignored: [DL3006] # don't\n").is_ok());
     }
 
     #[test]

@@ -51,7 +51,7 @@ fn open_failure(path: &str, error: &ReadError) -> String {
          collectBacktraces, called at libraries/ghc-internal/src/GHC/Internal/Exception.hs:169:13 in ghc-internal:GHC.Internal.Exception\n  \
          toExceptionWithBacktrace, called at libraries/ghc-internal/src/GHC/Internal/IO.hs:260:11 in ghc-internal:GHC.Internal.IO\n  \
          throwIO, called at libraries/ghc-internal/src/GHC/Internal/IO/Exception.hs:315:19 in ghc-internal:GHC.Internal.IO.Exception\n  \
-         ioException, called at libraries/ghc-internal/src/GHC/Internal/IO/Exception.hs:319:20 in ghc-internal:GHC.Internal.IO.Exception\n\n"
+         ioException, called at libraries/ghc-internal/src/GHC/Internal/IO/Exception.hs:319:20 in ghc-internal:GHC.Internal.IO.Exception\n\n\n"
     )
 }
 
@@ -95,56 +95,53 @@ pub fn run(args: &[String], host: &dyn Host, lint: Linter) -> RunOutput {
         out.stdout = HELP.to_string();
         return out;
     }
-    if invocation.version {
-        out.stdout = VERSION.to_string();
-        return out;
-    }
-
-    // The configuration file: `-c FILE`, or the first one found.
+    // The configuration file: `-c FILE`, or the first one found. Only
+    // `--verbose` on the command line (not the file or environment) makes
+    // hadolint say which file it uses, before it reads it.
     let env = from_env(|name| host.env(name));
-    let (config_path, config_text) = match &invocation.config_file {
+    let config_path = match &invocation.config_file {
+        Some(path) => Some(path.clone()),
+        None => config_candidates(host)
+            .into_iter()
+            .find(|path| host.read_file(path).is_ok()),
+    };
+    if invocation.settings.verbose == Some(true) {
+        out.stderr += &match &config_path {
+            Some(path) => format!("\"Configuration file used: {path}\"\n"),
+            None => "\"No configuration was specified. Using default configuration\"\n".into(),
+        };
+    }
+    let file_settings = match &config_path {
         Some(path) => match host.read_file(path) {
-            Ok(text) => (Some(path.clone()), Some(text)),
+            Ok(text) => match from_yaml(&text) {
+                Ok(settings) => settings,
+                Err(e) => {
+                    // Reported at once; the run goes on without the file.
+                    out.stderr += &e.message(path);
+                    PartialConfig::default()
+                }
+            },
             Err(e) => {
-                out.stderr = open_failure(path, &e);
+                out.stderr += &open_failure(path, &e);
                 out.status = 1;
                 return out;
             }
         },
-        None => config_candidates(host)
-            .into_iter()
-            .find_map(|path| {
-                host.read_file(&path)
-                    .ok()
-                    .map(|text| (Some(path), Some(text)))
-            })
-            .unwrap_or((None, None)),
-    };
-    let mut config_error = String::new();
-    let file_settings = match (&config_path, config_text) {
-        (Some(path), Some(text)) => match from_yaml(&text) {
-            Ok(settings) => settings,
-            Err(e) => {
-                config_error = e.message(path);
-                PartialConfig::default()
-            }
-        },
-        _ => PartialConfig::default(),
+        None => PartialConfig::default(),
     };
     let mut config = Config::merge(&[&env, &file_settings, &invocation.settings]);
     config.buildkit = invocation.buildkit;
 
     if config.verbose {
-        out.stderr += &match &config_path {
-            Some(path) => format!("\"Configuration file used: {path}\"\n"),
-            None => "\"No configuration was specified. Using default configuration\"\n".into(),
-        };
         out.stderr += &describe_config(&config);
     }
 
+    if invocation.version {
+        out.stdout = VERSION.to_string();
+        return out;
+    }
     if invocation.files.is_empty() {
         out.stdout = "Please provide a Dockerfile\n".into();
-        out.stderr += &config_error;
         out.status = 1;
         return out;
     }
@@ -158,7 +155,6 @@ pub fn run(args: &[String], host: &dyn Host, lint: Linter) -> RunOutput {
                 Ok(text) => text,
                 Err(e) => {
                     out.stderr += &open_failure(file, &e);
-                    out.stderr += &config_error;
                     out.status = 1;
                     return out;
                 }
@@ -199,7 +195,6 @@ pub fn run(args: &[String], host: &dyn Host, lint: Linter) -> RunOutput {
             None => out.stdout += &text,
         }
     }
-    out.stderr += &config_error;
     out.status = exit_status(
         &reports,
         ExitPolicy {

@@ -1,5 +1,7 @@
 //! The built `dockyard` binary, run as a user runs it.
 
+mod lint;
+
 use std::process::Command;
 
 fn dockyard(args: &[&str]) -> (i32, String, String) {

@@ -19,6 +19,9 @@ pub struct RuleMeta {
     pub message: &'static str,
     /// Markdown: `## What it does`, `## Why is this bad?`, `## Example`, `## Use instead`.
     pub doc: &'static str,
+    /// The `.hadolint.yaml` under which the documented example triggers
+    /// the rule, for rules that only run with configuration.
+    pub example_config: Option<&'static str>,
 }
 
 impl RuleMeta {
@@ -40,7 +43,8 @@ macro_rules! declare_rule {
         pub struct $name:ident { $($(#[$fmeta:meta])* $field:ident : $ty:ty),* $(,)? }
         code: $code:literal,
         severity: $severity:ident,
-        message: $message:expr $(,)?
+        message: $message:expr
+        $(, example_config: $example_config:expr)? $(,)?
     ) => {
         $(#[doc = $doc])*
         #[derive(Default)]
@@ -53,9 +57,18 @@ macro_rules! declare_rule {
                 message: $message,
                 // Without the `docs` feature the text is left out of the binary.
                 doc: if cfg!(feature = "docs") { concat!($($doc, "\n"),*) } else { "" },
+                example_config: $crate::rules::example_config(&[$($example_config)?]),
             };
         }
     };
+}
+
+/// The optional `example_config` of [`declare_rule!`].
+pub const fn example_config(given: &[&'static str]) -> Option<&'static str> {
+    match given {
+        [config] => Some(config),
+        _ => None,
+    }
 }
 
 /// One element of the stream rules see: a comment line, or an instruction
@@ -164,6 +177,13 @@ macro_rules! entry {
             onbuild: false,
         }
     };
+    ($rule:ident, configured) => {
+        Entry {
+            meta: &$rule::META,
+            make: |config| Box::new($rule::new(config)),
+            onbuild: false,
+        }
+    };
     ($rule:ident, onbuild) => {
         Entry {
             meta: &$rule::META,
@@ -195,6 +215,7 @@ mod dnf_missing_clean;
 mod dnf_missing_yes;
 mod dnf_unpinned;
 mod duplicate_stage_name;
+mod empty_required_label;
 mod env_self_reference;
 mod expose_port_out_of_range;
 mod from_platform_flag;
@@ -203,12 +224,21 @@ mod go_unpinned;
 mod image_without_tag;
 mod inline_ignore_pragma;
 mod instruction_before_from;
+mod invalid_label_key;
 mod kept_stages;
+mod label_not_email;
+mod label_not_git_hash;
+mod label_not_rfc3339;
+mod label_not_semver;
+mod label_not_spdx;
+mod label_not_url;
+mod label_values;
 mod language_docker;
 mod last_user_root;
 mod latest_tag;
 mod maintainer_deprecated;
 mod missing_healthcheck;
+mod missing_required_label;
 mod multiple_cmds;
 mod multiple_entrypoints;
 mod multiple_healthchecks;
@@ -227,6 +257,7 @@ mod sensitive_build_variable;
 mod shell_form_command;
 pub mod shellcheck;
 mod sudo;
+mod superfluous_label;
 mod untrusted_registry;
 mod useradd_without_no_log_init;
 mod wget_without_progress;
@@ -261,6 +292,7 @@ use dnf_missing_clean::DnfMissingClean;
 use dnf_missing_yes::DnfMissingYes;
 use dnf_unpinned::DnfUnpinned;
 use duplicate_stage_name::DuplicateStageName;
+use empty_required_label::EmptyRequiredLabel;
 use env_self_reference::EnvSelfReference;
 use expose_port_out_of_range::ExposePortOutOfRange;
 use from_platform_flag::FromPlatformFlag;
@@ -269,10 +301,18 @@ use go_unpinned::GoUnpinned;
 use image_without_tag::ImageWithoutTag;
 use inline_ignore_pragma::InlineIgnorePragma;
 use instruction_before_from::InstructionBeforeFrom;
+use invalid_label_key::InvalidLabelKey;
+use label_not_email::LabelNotEmail;
+use label_not_git_hash::LabelNotGitHash;
+use label_not_rfc3339::LabelNotRfc3339;
+use label_not_semver::LabelNotSemver;
+use label_not_spdx::LabelNotSpdx;
+use label_not_url::LabelNotUrl;
 use last_user_root::LastUserRoot;
 use latest_tag::LatestTag;
 use maintainer_deprecated::MaintainerDeprecated;
 use missing_healthcheck::MissingHealthcheck;
+use missing_required_label::MissingRequiredLabel;
 use multiple_cmds::MultipleCmds;
 use multiple_entrypoints::MultipleEntrypoints;
 use multiple_healthchecks::MultipleHealthchecks;
@@ -290,6 +330,7 @@ use sensitive_build_variable::SensitiveBuildVariable;
 use shell_form_command::ShellFormCommand;
 use shellcheck::ShellCheck;
 use sudo::Sudo;
+use superfluous_label::SuperfluousLabel;
 use untrusted_registry::UntrustedRegistry;
 use useradd_without_no_log_init::UseraddWithoutNoLogInit;
 use wget_without_progress::WgetWithoutProgress;
@@ -371,6 +412,16 @@ pub fn registry() -> Vec<Entry> {
         entry!(MultipleEntrypoints),
         entry!(ReplaceBinSh, onbuild),
         entry!(PipeWithoutPipefail),
+        entry!(InvalidLabelKey),
+        entry!(MissingRequiredLabel, configured),
+        entry!(SuperfluousLabel, configured),
+        entry!(EmptyRequiredLabel, configured),
+        entry!(LabelNotUrl, configured),
+        entry!(LabelNotRfc3339, configured),
+        entry!(LabelNotSpdx, configured),
+        entry!(LabelNotGitHash, configured),
+        entry!(LabelNotSemver, configured),
+        entry!(LabelNotEmail, configured),
         // ShellCheck's findings are collected after every DL rule's.
         entry!(ShellCheck, onbuild),
     ];
@@ -530,15 +581,6 @@ pub(crate) mod testing {
         }
     }
 
-    /// The configuration a rule's documented example needs to fire.
-    pub fn example_config(code: &str) -> Config {
-        let mut config = Config::default();
-        if code == "DL3026" {
-            config.trusted_registries = vec!["docker.io".to_string()];
-        }
-        config
-    }
-
     pub fn catches(code: &str, dockerfile: &str, expected: &[u32]) {
         assert_eq!(
             lines(code, dockerfile),
@@ -577,7 +619,10 @@ mod tests {
             }
             let example = block("## Example");
             let fix = block("## Use instead");
-            let config = testing::example_config(meta.code);
+            let config = match meta.example_config {
+                Some(yaml) => Config::merge(&[&crate::config::from_yaml(yaml).unwrap()]),
+                None => Config::default(),
+            };
             assert!(
                 !testing::lines_with(meta.code, &example, &config).is_empty(),
                 "{}: example does not trigger:\n{example}",

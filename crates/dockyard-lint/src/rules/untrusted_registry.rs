@@ -40,6 +40,7 @@ declare_rule! {
     code: "DL3026",
     severity: Error,
     message: "Use only an allowed registry in the FROM image",
+    example_config: "trustedRegistries: [docker.io]",
 }
 
 impl UntrustedRegistry {

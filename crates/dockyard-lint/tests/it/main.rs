@@ -2,6 +2,7 @@
 //! (`tests/fixtures/hadolint/`, re-recorded by its `record.sh`).
 
 mod buildkit;
+mod config;
 mod corpus;
 mod fixtures;
 mod formats;

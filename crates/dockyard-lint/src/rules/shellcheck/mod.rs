@@ -71,7 +71,8 @@ macro_rules! declare_check {
             severity: $crate::severity::Severity::$severity,
             message: $message,
             // Without the `docs` feature the text is left out of the binary.
-                doc: if cfg!(feature = "docs") { concat!($($doc, "\n"),*) } else { "" },
+            doc: if cfg!(feature = "docs") { concat!($($doc, "\n"),*) } else { "" },
+            example_config: None,
         };
     };
 }
