@@ -1,0 +1,1 @@
+//! Property test: random scripts built from fragments never panic and end within the budget.

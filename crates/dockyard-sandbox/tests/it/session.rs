@@ -1,0 +1,1 @@
+//! Session behaviour: state carried across lines, budgets, plug-in programs.
