@@ -19,13 +19,13 @@
 pub mod builtins;
 pub mod commands;
 mod io;
-mod registry;
 mod regex;
+mod registry;
 mod session;
 mod shell;
 mod users;
 
-pub use registry::{CommandRegistry, Ctx, Program, ProgramRef};
 pub use regex::{Regex, RegexError, Syntax};
+pub use registry::{CommandRegistry, Ctx, Program, ProgramRef};
 pub use session::{Budget, Invocation, Output, Session, SessionConfig};
 pub use users::{User, Users};

@@ -183,8 +183,14 @@ impl Parser<'_> {
                             }
                             Node::Backref(n)
                         }
-                        'w' => Node::Set(vec![ClassItem::Named("alnum".into()), ClassItem::Char('_')], false),
-                        'W' => Node::Set(vec![ClassItem::Named("alnum".into()), ClassItem::Char('_')], true),
+                        'w' => Node::Set(
+                            vec![ClassItem::Named("alnum".into()), ClassItem::Char('_')],
+                            false,
+                        ),
+                        'W' => Node::Set(
+                            vec![ClassItem::Named("alnum".into()), ClassItem::Char('_')],
+                            true,
+                        ),
                         's' => Node::Set(vec![ClassItem::Named("space".into())], false),
                         'S' => Node::Set(vec![ClassItem::Named("space".into())], true),
                         'b' => Node::WordBoundary(true),
@@ -274,7 +280,12 @@ impl Parser<'_> {
             self.peek() == Some('\\') && self.peek2() == Some('}')
         };
         if !close {
-            return Err(err(if self.ere() { "Unmatched { " } else { "Unmatched \\{" }.trim_end()));
+            return Err(err(if self.ere() {
+                "Unmatched { "
+            } else {
+                "Unmatched \\{"
+            }
+            .trim_end()));
         }
         self.pos += if self.ere() { 1 } else { 2 };
         let min = min.unwrap_or(0);
@@ -367,9 +378,7 @@ impl Matcher<'_> {
                 ClassItem::Named(name) => class_has(name, c),
             })
         };
-        test(c)
-            || (self.icase
-                && (test(c.to_ascii_lowercase()) || test(c.to_ascii_uppercase())))
+        test(c) || (self.icase && (test(c.to_ascii_lowercase()) || test(c.to_ascii_uppercase())))
     }
 
     fn m(
@@ -388,12 +397,15 @@ impl Matcher<'_> {
             Node::Char(c) => pos < text.len() && self.eq(text[pos], *c) && k(self, pos + 1, caps),
             Node::Any => pos < text.len() && k(self, pos + 1, caps),
             Node::Set(items, negated) => {
-                pos < text.len() && self.set_has(items, text[pos]) != *negated && k(self, pos + 1, caps)
+                pos < text.len()
+                    && self.set_has(items, text[pos]) != *negated
+                    && k(self, pos + 1, caps)
             }
             Node::Start => pos == 0 && k(self, pos, caps),
             Node::End => pos == text.len() && k(self, pos, caps),
             Node::WordBoundary(want) => {
-                let at = is_word(pos.checked_sub(1).and_then(|p| text.get(p))) != is_word(text.get(pos));
+                let at =
+                    is_word(pos.checked_sub(1).and_then(|p| text.get(p))) != is_word(text.get(pos));
                 at == *want && k(self, pos, caps)
             }
             Node::WordStart => {
@@ -409,15 +421,20 @@ impl Matcher<'_> {
             Node::Group(inner, index) => {
                 let index = *index;
                 let old = caps[index];
-                let ok = self.m(inner, pos, caps, &mut |me: &mut Self, end, caps: &mut Caps| {
-                    let saved = caps[index];
-                    caps[index] = Some((pos, end));
-                    if k(me, end, caps) {
-                        return true;
-                    }
-                    caps[index] = saved;
-                    false
-                });
+                let ok = self.m(
+                    inner,
+                    pos,
+                    caps,
+                    &mut |me: &mut Self, end, caps: &mut Caps| {
+                        let saved = caps[index];
+                        caps[index] = Some((pos, end));
+                        if k(me, end, caps) {
+                            return true;
+                        }
+                        caps[index] = saved;
+                        false
+                    },
+                );
                 if !ok {
                     caps[index] = old;
                 }
@@ -447,9 +464,12 @@ impl Matcher<'_> {
     ) -> bool {
         match items.split_first() {
             None => k(self, pos, caps),
-            Some((first, rest)) => self.m(first, pos, caps, &mut |me: &mut Self, p, caps: &mut Caps| {
-                me.seq(rest, p, caps, k)
-            }),
+            Some((first, rest)) => self.m(
+                first,
+                pos,
+                caps,
+                &mut |me: &mut Self, p, caps: &mut Caps| me.seq(rest, p, caps, k),
+            ),
         }
     }
 
@@ -468,12 +488,17 @@ impl Matcher<'_> {
             return false;
         }
         if max.is_none_or(|m| count < m) {
-            let ok = self.m(inner, pos, caps, &mut |me: &mut Self, p, caps: &mut Caps| {
-                if p == pos && count >= min {
-                    return false;
-                }
-                me.rep(inner, min, max, count + 1, p, caps, k)
-            });
+            let ok = self.m(
+                inner,
+                pos,
+                caps,
+                &mut |me: &mut Self, p, caps: &mut Caps| {
+                    if p == pos && count >= min {
+                        return false;
+                    }
+                    me.rep(inner, min, max, count + 1, p, caps, k)
+                },
+            );
             if ok {
                 return true;
             }
@@ -545,12 +570,17 @@ impl Regex {
         for from in first..=chars.len() {
             let mut best: Option<(usize, Caps)> = None;
             let mut caps: Caps = vec![None; self.groups + 1];
-            matcher.m(&self.root, from, &mut caps, &mut |_, end, caps: &mut Caps| {
-                if best.as_ref().is_none_or(|(b, _)| end > *b) {
-                    best = Some((end, caps.clone()));
-                }
-                false
-            });
+            matcher.m(
+                &self.root,
+                from,
+                &mut caps,
+                &mut |_, end, caps: &mut Caps| {
+                    if best.as_ref().is_none_or(|(b, _)| end > *b) {
+                        best = Some((end, caps.clone()));
+                    }
+                    false
+                },
+            );
             if let Some((end, caps)) = best {
                 let mut groups: Vec<Option<(usize, usize)>> = caps
                     .iter()

@@ -116,13 +116,11 @@ impl Ctx<'_> {
 
     /// One environment variable.
     pub fn var(&self, name: &str) -> Option<String> {
-        self.shell.st.vars.get(name).and_then(|v| {
-            if v.exported {
-                v.value.clone()
-            } else {
-                None
-            }
-        })
+        self.shell
+            .st
+            .vars
+            .get(name)
+            .and_then(|v| if v.exported { v.value.clone() } else { None })
     }
 
     /// Everything left on standard input.
@@ -166,8 +164,7 @@ impl Ctx<'_> {
     /// Runs `script` with `sh -c` in a child shell sharing these streams; its status.
     pub fn run_shell(&mut self, script: &str) -> i32 {
         let env = self.env();
-        self.shell
-            .run_child(script, "sh", Vec::new(), env, None)
+        self.shell.run_child(script, "sh", Vec::new(), env, None)
     }
 
     /// Runs a program by name or path (no shell functions or special builtins), as
@@ -224,7 +221,10 @@ impl Ctx<'_> {
 
     /// Prints a shell builtin's error the way dash does: `sh: LINE: NAME: MESSAGE`.
     pub(crate) fn builtin_error(&mut self, name: &str, message: &str) {
-        let text = format!("{}{}: {}\n", self.shell.error_prefix(), name, message);
+        let text = format!(
+            "{}: {}: {}: {}\n",
+            self.shell.st.argv0, self.shell.lineno, name, message
+        );
         let _ = self.shell.write(2, text.as_bytes());
     }
 }

@@ -161,19 +161,17 @@ impl Session {
         for name in names.iter().map(String::as_str).chain(BUILTIN_PROGRAMS) {
             install_stub(&mut shell.vfs, name);
         }
-        shell
-            .vfs
-            .set_user(Credentials { uid: user.uid, gid: user.gid });
+        shell.vfs.set_user(Credentials {
+            uid: user.uid,
+            gid: user.gid,
+        });
         shell.budget = config.budget;
         let env = config.env.clone().unwrap_or_else(|| {
             vec![
                 ("HOME".into(), home.clone()),
                 ("LANG".into(), "C".into()),
                 ("LOGNAME".into(), user.name.clone()),
-                (
-                    "PATH".into(),
-                    "/usr/local/bin:/usr/bin:/bin".into(),
-                ),
+                ("PATH".into(), "/usr/local/bin:/usr/bin:/bin".into()),
                 ("SHELL".into(), "/bin/sh".into()),
                 ("USER".into(), user.name.clone()),
             ]
@@ -235,13 +233,17 @@ impl Session {
         };
         if let Some(message) = shell.abort.take() {
             shell.reset_fds(Vec::new());
-            shell.term.write(crate::io::Stream::Stderr, format!("{message}\n").as_bytes());
+            shell
+                .term
+                .write(crate::io::Stream::Stderr, format!("{message}\n").as_bytes());
             status = Budget::EXHAUSTED_STATUS;
         } else if whole || self.exited.is_some() {
             shell.reset_fds(Vec::new());
             status = shell.finish(status);
             if let Some(message) = shell.abort.take() {
-                shell.term.write(crate::io::Stream::Stderr, format!("{message}\n").as_bytes());
+                shell
+                    .term
+                    .write(crate::io::Stream::Stderr, format!("{message}\n").as_bytes());
                 status = Budget::EXHAUSTED_STATUS;
             }
         }

@@ -40,11 +40,17 @@ impl Users {
     }
 
     pub fn user_name(&self, uid: u32) -> Option<String> {
-        self.users.iter().find(|u| u.uid == uid).map(|u| u.name.clone())
+        self.users
+            .iter()
+            .find(|u| u.uid == uid)
+            .map(|u| u.name.clone())
     }
 
     pub fn group_name(&self, gid: u32) -> Option<String> {
-        self.users.iter().find(|u| u.gid == gid).map(|u| u.name.clone())
+        self.users
+            .iter()
+            .find(|u| u.gid == gid)
+            .map(|u| u.name.clone())
     }
 
     pub fn home_of(&self, name: &str) -> Option<String> {

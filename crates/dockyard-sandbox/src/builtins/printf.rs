@@ -151,13 +151,14 @@ fn parse_int(s: &str) -> (i64, bool, bool) {
         Some(b'+') => (false, &t[1..]),
         _ => (false, t),
     };
-    let (radix, digits) = if let Some(h) = body.strip_prefix("0x").or_else(|| body.strip_prefix("0X")) {
-        (16, h)
-    } else if body.starts_with('0') {
-        (8, body)
-    } else {
-        (10, body)
-    };
+    let (radix, digits) =
+        if let Some(h) = body.strip_prefix("0x").or_else(|| body.strip_prefix("0X")) {
+            (16, h)
+        } else if body.starts_with('0') {
+            (8, body)
+        } else {
+            (10, body)
+        };
     let len = digits
         .chars()
         .take_while(|c| c.is_digit(radix))
@@ -223,7 +224,11 @@ fn format_exp(value: f64, precision: usize, upper: bool) -> String {
 fn format_g(value: f64, precision: usize, alt: bool, upper: bool) -> String {
     let p = if precision == 0 { 1 } else { precision };
     if value == 0.0 {
-        return if alt { format!("{:.*}", p - 1, 0.0) } else { "0".into() };
+        return if alt {
+            format!("{:.*}", p - 1, 0.0)
+        } else {
+            "0".into()
+        };
     }
     let exp = format_exp(value, p - 1, false);
     let x: i32 = exp
@@ -266,7 +271,11 @@ fn format_float(value: f64, conv: u8, spec: &Spec) -> String {
         _ => format_g(value, precision, spec.alt, conv == b'G'),
     };
     if value.is_infinite() {
-        body = if value > 0.0 { "inf".into() } else { "-inf".into() };
+        body = if value > 0.0 {
+            "inf".into()
+        } else {
+            "-inf".into()
+        };
     }
     if !body.starts_with('-') {
         if spec.plus {
@@ -313,7 +322,11 @@ fn format_int(value: i64, conv: u8, spec: &Spec) -> String {
     }
     let spec_zero = Spec {
         zero: spec.zero && spec.precision.is_none(),
-        ..Spec { left: spec.left, width: spec.width, ..Spec::default() }
+        ..Spec {
+            left: spec.left,
+            width: spec.width,
+            ..Spec::default()
+        }
     };
     pad(&spec_zero, digits, true)
 }
@@ -355,7 +368,11 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                     ctx.out(out);
                     return args.status;
                 } else {
-                    match simple_escape(n).or(if n == b'"' || n == b'\'' { Some(n) } else { None }) {
+                    match simple_escape(n).or(if n == b'"' || n == b'\'' {
+                        Some(n)
+                    } else {
+                        None
+                    }) {
                         Some(b) => out.push(b),
                         None => {
                             out.push(b'\\');
@@ -403,7 +420,9 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                     i += 1;
                 }
                 if i > s {
-                    spec.width = std::str::from_utf8(&fmt[s..i]).ok().and_then(|t| t.parse().ok());
+                    spec.width = std::str::from_utf8(&fmt[s..i])
+                        .ok()
+                        .and_then(|t| t.parse().ok());
                 }
             }
             if fmt.get(i) == Some(&b'.') {
@@ -425,7 +444,9 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                     );
                 }
             }
-            while matches!(fmt.get(i), Some(b'l' | b'h' | b'j' | b'z' | b't' | b'L')) && fmt.get(i) != Some(&b'z') {
+            while matches!(fmt.get(i), Some(b'l' | b'h' | b'j' | b'z' | b't' | b'L'))
+                && fmt.get(i) != Some(&b'z')
+            {
                 i += 1;
             }
             let Some(&conv) = fmt.get(i) else {

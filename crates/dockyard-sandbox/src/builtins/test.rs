@@ -20,8 +20,8 @@ fn op_kind(s: &str) -> Option<Kind> {
     Some(match s {
         "-r" | "-w" | "-x" | "-e" | "-f" | "-d" | "-c" | "-b" | "-p" | "-u" | "-g" | "-k"
         | "-s" | "-t" | "-z" | "-n" | "-h" | "-L" | "-O" | "-G" | "-S" => Kind::Unary,
-        "=" | "!=" | "<" | ">" | "-eq" | "-ne" | "-ge" | "-gt" | "-le" | "-lt" | "-nt"
-        | "-ot" | "-ef" => Kind::Binary,
+        "=" | "!=" | "<" | ">" | "-eq" | "-ne" | "-ge" | "-gt" | "-le" | "-lt" | "-nt" | "-ot"
+        | "-ef" => Kind::Binary,
         "!" => Kind::Not,
         "-a" => Kind::And,
         "-o" => Kind::Or,

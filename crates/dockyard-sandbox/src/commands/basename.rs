@@ -6,13 +6,24 @@ use crate::registry::Ctx;
 pub(crate) fn base(name: &str) -> String {
     let trimmed = name.trim_end_matches('/');
     if trimmed.is_empty() {
-        return if name.is_empty() { String::new() } else { "/".into() };
+        return if name.is_empty() {
+            String::new()
+        } else {
+            "/".into()
+        };
     }
     trimmed.rsplit('/').next().unwrap_or(trimmed).to_string()
 }
 
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let Ok(opts) = getopt(ctx, "basename", &argv[1..], "as:z", &[("multiple", 'a'), ("suffix", 's')], 1) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "basename",
+        &argv[1..],
+        "as:z",
+        &[("multiple", 'a'), ("suffix", 's')],
+        1,
+    ) else {
         return 1;
     };
     let ops = &opts.operands;

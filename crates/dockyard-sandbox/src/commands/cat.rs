@@ -4,7 +4,19 @@ use super::{getopt, lines, read_or_report};
 use crate::registry::Ctx;
 
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let Ok(opts) = getopt(ctx, "cat", &argv[1..], "nbEAsTuv", &[("number", 'n'), ("number-nonblank", 'b'), ("show-ends", 'E'), ("squeeze-blank", 's')], 1) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "cat",
+        &argv[1..],
+        "nbEAsTuv",
+        &[
+            ("number", 'n'),
+            ("number-nonblank", 'b'),
+            ("show-ends", 'E'),
+            ("squeeze-blank", 's'),
+        ],
+        1,
+    ) else {
         return 1;
     };
     let number = opts.has('n') || opts.has('b');

@@ -66,7 +66,9 @@ pub(crate) fn parse_mode(spec: &str, current: u32, _dir: bool) -> Option<u32> {
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let args: Vec<String> = argv[1..].to_vec();
     // A mode like `-x` or `-w` looks like an option: take it as the mode.
-    let (mode_arg, rest): (Option<String>, Vec<String>) = match args.iter().position(|a| a.starts_with('-') && a.len() > 1 && a[1..].bytes().all(|b| b"rwxXst".contains(&b))) {
+    let (mode_arg, rest): (Option<String>, Vec<String>) = match args.iter().position(|a| {
+        a.starts_with('-') && a.len() > 1 && a[1..].bytes().all(|b| b"rwxXst".contains(&b))
+    }) {
         Some(i) => {
             let mut rest = args.clone();
             let m = rest.remove(i);
@@ -74,7 +76,14 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         }
         None => (None, args),
     };
-    let Ok(opts) = getopt(ctx, "chmod", &rest, "Rvfc", &[("recursive", 'R'), ("verbose", 'v')], 1) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "chmod",
+        &rest,
+        "Rvfc",
+        &[("recursive", 'R'), ("verbose", 'v')],
+        1,
+    ) else {
         return 1;
     };
     let mut operands = opts.operands.clone();
@@ -115,7 +124,11 @@ fn apply(ctx: &mut Ctx<'_>, mode: &str, operand: &str, recursive: bool, depth: u
         return false;
     };
     if let Err(e) = ctx.vfs().set_mode(&path, new) {
-        fail(ctx, "chmod", &format!("changing permissions of '{operand}': {e}"));
+        fail(
+            ctx,
+            "chmod",
+            &format!("changing permissions of '{operand}': {e}"),
+        );
         return false;
     }
     let mut ok = true;

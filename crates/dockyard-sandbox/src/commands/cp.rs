@@ -11,7 +11,20 @@ struct Flags {
 }
 
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let Ok(opts) = getopt(ctx, "cp", &argv[1..], "rRapfnvi", &[("recursive", 'r'), ("archive", 'a'), ("force", 'f'), ("no-clobber", 'n'), ("verbose", 'v')], 1) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "cp",
+        &argv[1..],
+        "rRapfnvi",
+        &[
+            ("recursive", 'r'),
+            ("archive", 'a'),
+            ("force", 'f'),
+            ("no-clobber", 'n'),
+            ("verbose", 'v'),
+        ],
+        1,
+    ) else {
         return 1;
     };
     let flags = Flags {
@@ -26,7 +39,11 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         return 1;
     }
     if ops.len() == 1 {
-        usage(ctx, "cp", &format!("missing destination file operand after '{}'", ops[0]));
+        usage(
+            ctx,
+            "cp",
+            &format!("missing destination file operand after '{}'", ops[0]),
+        );
         return 1;
     }
     let (sources, dest) = ops.split_at(ops.len() - 1);
@@ -39,7 +56,11 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let mut status = 0;
     for source in sources {
         let target = if dest_is_dir {
-            let name = source.trim_end_matches('/').rsplit('/').next().unwrap_or(source);
+            let name = source
+                .trim_end_matches('/')
+                .rsplit('/')
+                .next()
+                .unwrap_or(source);
             format!("{}/{}", dest.trim_end_matches('/'), name)
         } else {
             dest.clone()
@@ -49,12 +70,6 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         }
     }
     status
-}
-
-/// Copies one operand; false after printing an error.
-pub(crate) fn copy_tree(ctx: &mut Ctx<'_>, source: &str, target: &str) -> bool {
-    let flags = Flags { recursive: true, preserve: true, no_clobber: false, verbose: false };
-    copy(ctx, source, target, &flags, 0)
 }
 
 fn copy(ctx: &mut Ctx<'_>, source: &str, target: &str, flags: &Flags, depth: usize) -> bool {
@@ -69,13 +84,21 @@ fn copy(ctx: &mut Ctx<'_>, source: &str, target: &str, flags: &Flags, depth: usi
     };
     if meta.is_dir() {
         if !flags.recursive {
-            fail(ctx, "cp", &format!("-r not specified; omitting directory '{source}'"));
+            fail(
+                ctx,
+                "cp",
+                &format!("-r not specified; omitting directory '{source}'"),
+            );
             return false;
         }
         let canon_from = ctx.fs().canonicalize(&from).unwrap_or(from.clone());
         let parent = dockyard_vfs::resolve("/", &to);
         if parent == canon_from || parent.starts_with(&format!("{canon_from}/")) {
-            fail(ctx, "cp", &format!("cannot copy a directory, '{source}', into itself, '{target}'"));
+            fail(
+                ctx,
+                "cp",
+                &format!("cannot copy a directory, '{source}', into itself, '{target}'"),
+            );
             return false;
         }
         if depth > 100 || !ctx.step() {
@@ -83,7 +106,11 @@ fn copy(ctx: &mut Ctx<'_>, source: &str, target: &str, flags: &Flags, depth: usi
         }
         if !ctx.fs().is_dir(&to) {
             if let Err(e) = ctx.vfs().create_dir(&to) {
-                fail(ctx, "cp", &format!("cannot create directory '{target}': {e}"));
+                fail(
+                    ctx,
+                    "cp",
+                    &format!("cannot create directory '{target}': {e}"),
+                );
                 return false;
             }
         }
@@ -102,7 +129,11 @@ fn copy(ctx: &mut Ctx<'_>, source: &str, target: &str, flags: &Flags, depth: usi
     }
     if let (Ok(a), Ok(b)) = (ctx.fs().canonicalize(&from), ctx.fs().canonicalize(&to)) {
         if a == b {
-            fail(ctx, "cp", &format!("'{source}' and '{target}' are the same file"));
+            fail(
+                ctx,
+                "cp",
+                &format!("'{source}' and '{target}' are the same file"),
+            );
             return false;
         }
     }
@@ -110,11 +141,19 @@ fn copy(ctx: &mut Ctx<'_>, source: &str, target: &str, flags: &Flags, depth: usi
         return true;
     }
     if ctx.fs().is_dir(&to) {
-        fail(ctx, "cp", &format!("cannot overwrite directory '{target}' with non-directory"));
+        fail(
+            ctx,
+            "cp",
+            &format!("cannot overwrite directory '{target}' with non-directory"),
+        );
         return false;
     }
     if let Err(e) = ctx.vfs().copy_file(&from, &to) {
-        fail(ctx, "cp", &format!("cannot create regular file '{target}': {e}"));
+        fail(
+            ctx,
+            "cp",
+            &format!("cannot create regular file '{target}': {e}"),
+        );
         return false;
     }
     if flags.preserve {

@@ -9,7 +9,11 @@ fn parse_list(list: &str) -> Option<Vec<(usize, usize)>> {
         let (a, b) = match part.split_once('-') {
             Some((a, b)) => (
                 if a.is_empty() { 1 } else { a.parse().ok()? },
-                if b.is_empty() { usize::MAX } else { b.parse().ok()? },
+                if b.is_empty() {
+                    usize::MAX
+                } else {
+                    b.parse().ok()?
+                },
             ),
             None => {
                 let n = part.parse().ok()?;
@@ -25,7 +29,20 @@ fn parse_list(list: &str) -> Option<Vec<(usize, usize)>> {
 }
 
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let Ok(opts) = getopt(ctx, "cut", &argv[1..], "b:c:f:d:s", &[("bytes", 'b'), ("characters", 'c'), ("fields", 'f'), ("delimiter", 'd'), ("only-delimited", 's')], 1) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "cut",
+        &argv[1..],
+        "b:c:f:d:s",
+        &[
+            ("bytes", 'b'),
+            ("characters", 'c'),
+            ("fields", 'f'),
+            ("delimiter", 'd'),
+            ("only-delimited", 's'),
+        ],
+        1,
+    ) else {
         return 1;
     };
     let (mode, list) = match (opts.value('b'), opts.value('c'), opts.value('f')) {
@@ -33,7 +50,11 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         (_, Some(l), _) => ('c', l),
         (_, _, Some(l)) => ('f', l),
         _ => {
-            usage(ctx, "cut", "you must specify a list of bytes, characters, or fields");
+            usage(
+                ctx,
+                "cut",
+                "you must specify a list of bytes, characters, or fields",
+            );
             return 1;
         }
     };
@@ -41,7 +62,9 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         usage(ctx, "cut", "fields and positions are numbered from 1");
         return 1;
     };
-    let delim = opts.value('d').map_or('\t', |d| d.chars().next().unwrap_or('\t'));
+    let delim = opts
+        .value('d')
+        .map_or('\t', |d| d.chars().next().unwrap_or('\t'));
     let selected = |i: usize| ranges.iter().any(|(a, b)| *a <= i && i <= *b);
     let mut operands = opts.operands.clone();
     if operands.is_empty() {
@@ -63,7 +86,12 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             let line = std::str::from_utf8(line).unwrap_or("");
             let line = line.strip_suffix('\n').unwrap_or(line);
             if mode == 'c' {
-                out.extend(line.chars().enumerate().filter(|(i, _)| selected(i + 1)).map(|(_, c)| c));
+                out.extend(
+                    line.chars()
+                        .enumerate()
+                        .filter(|(i, _)| selected(i + 1))
+                        .map(|(_, c)| c),
+                );
             } else {
                 if !line.contains(delim) {
                     if !opts.has('s') {
@@ -72,7 +100,12 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                     }
                     continue;
                 }
-                let fields: Vec<&str> = line.split(delim).enumerate().filter(|(i, _)| selected(i + 1)).map(|(_, f)| f).collect();
+                let fields: Vec<&str> = line
+                    .split(delim)
+                    .enumerate()
+                    .filter(|(i, _)| selected(i + 1))
+                    .map(|(_, f)| f)
+                    .collect();
                 out.push_str(&fields.join(&delim.to_string()));
             }
             out.push('\n');

@@ -4,7 +4,20 @@ use super::{fail, getopt, time};
 use crate::registry::Ctx;
 
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let Ok(opts) = getopt(ctx, "date", &argv[1..], "ud:r:IR", &[("utc", 'u'), ("date", 'd'), ("reference", 'r'), ("iso-8601", 'I'), ("rfc-email", 'R')], 1) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "date",
+        &argv[1..],
+        "ud:r:IR",
+        &[
+            ("utc", 'u'),
+            ("date", 'd'),
+            ("reference", 'r'),
+            ("iso-8601", 'I'),
+            ("rfc-email", 'R'),
+        ],
+        1,
+    ) else {
         return 1;
     };
     let now = ctx.now() as i64;

@@ -6,13 +6,21 @@ use crate::registry::Ctx;
 fn dir(name: &str) -> String {
     let trimmed = name.trim_end_matches('/');
     if trimmed.is_empty() {
-        return if name.starts_with('/') { "/".into() } else { ".".into() };
+        return if name.starts_with('/') {
+            "/".into()
+        } else {
+            ".".into()
+        };
     }
     match trimmed.rfind('/') {
         None => ".".into(),
         Some(i) => {
             let d = trimmed[..i].trim_end_matches('/');
-            if d.is_empty() { "/".into() } else { d.to_string() }
+            if d.is_empty() {
+                "/".into()
+            } else {
+                d.to_string()
+            }
         }
     }
 }

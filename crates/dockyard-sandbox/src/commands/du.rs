@@ -4,15 +4,30 @@ use super::{fail, getopt};
 use crate::registry::Ctx;
 
 fn usage_of(ctx: &Ctx<'_>, path: &str, depth: usize, apparent: bool) -> u64 {
-    let Ok(meta) = ctx.fs().lstat(path) else { return 0 };
-    let own = if apparent { meta.size } else if meta.is_symlink() { 0 } else { meta.size.div_ceil(4096) * 4 };
+    let Ok(meta) = ctx.fs().lstat(path) else {
+        return 0;
+    };
+    let own = if apparent {
+        meta.size
+    } else if meta.is_symlink() {
+        0
+    } else {
+        meta.size.div_ceil(4096) * 4
+    };
     if meta.is_dir() && depth < 100 {
         own + ctx
             .fs()
             .read_dir(path)
             .unwrap_or_default()
             .iter()
-            .map(|e| usage_of(ctx, &format!("{}/{}", path.trim_end_matches('/'), e.name), depth + 1, apparent))
+            .map(|e| {
+                usage_of(
+                    ctx,
+                    &format!("{}/{}", path.trim_end_matches('/'), e.name),
+                    depth + 1,
+                    apparent,
+                )
+            })
             .sum::<u64>()
     } else {
         own
@@ -27,16 +42,36 @@ fn show(size: u64, human: bool, bytes: bool) -> String {
         }
         let k = b as f64 / 1024.0;
         if k < 1024.0 {
-            return if k < 10.0 { format!("{:.1}K", (k * 10.0).ceil() / 10.0) } else { format!("{}K", k.ceil()) };
+            return if k < 10.0 {
+                format!("{:.1}K", (k * 10.0).ceil() / 10.0)
+            } else {
+                format!("{}K", k.ceil())
+            };
         }
         let m = k / 1024.0;
-        return if m < 10.0 { format!("{:.1}M", (m * 10.0).ceil() / 10.0) } else { format!("{}M", m.ceil()) };
+        return if m < 10.0 {
+            format!("{:.1}M", (m * 10.0).ceil() / 10.0)
+        } else {
+            format!("{}M", m.ceil())
+        };
     }
     size.to_string()
 }
 
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let Ok(opts) = getopt(ctx, "du", &argv[1..], "shabc", &[("summarize", 's'), ("human-readable", 'h'), ("all", 'a'), ("bytes", 'b')], 1) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "du",
+        &argv[1..],
+        "shabc",
+        &[
+            ("summarize", 's'),
+            ("human-readable", 'h'),
+            ("all", 'a'),
+            ("bytes", 'b'),
+        ],
+        1,
+    ) else {
         return 1;
     };
     let mut operands = opts.operands.clone();
@@ -54,17 +89,36 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             continue;
         }
         if !opts.has('s') && ctx.fs().is_dir(&path) {
-            list(ctx, operand, &mut out, opts.has('h'), bytes, opts.has('a'), 0);
+            list(
+                ctx,
+                operand,
+                &mut out,
+                opts.has('h'),
+                bytes,
+                opts.has('a'),
+                0,
+            );
             continue;
         }
         let size = usage_of(ctx, &path, 0, bytes);
-        out.push_str(&format!("{}\t{operand}\n", show(size, opts.has('h'), bytes)));
+        out.push_str(&format!(
+            "{}\t{operand}\n",
+            show(size, opts.has('h'), bytes)
+        ));
     }
     ctx.out(out);
     status
 }
 
-fn list(ctx: &Ctx<'_>, operand: &str, out: &mut String, human: bool, bytes: bool, all: bool, depth: usize) {
+fn list(
+    ctx: &Ctx<'_>,
+    operand: &str,
+    out: &mut String,
+    human: bool,
+    bytes: bool,
+    all: bool,
+    depth: usize,
+) {
     let path = ctx.path(operand);
     for entry in ctx.fs().read_dir(&path).unwrap_or_default() {
         let sub = format!("{}/{}", operand.trim_end_matches('/'), entry.name);

@@ -60,7 +60,11 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let status = if found {
         ctx.exec(&command)
     } else {
-        super::fail(ctx, "env", &format!("'{}': No such file or directory", command[0]));
+        super::fail(
+            ctx,
+            "env",
+            &format!("'{}': No such file or directory", command[0]),
+        );
         127
     };
     ctx.shell.st.vars = saved;

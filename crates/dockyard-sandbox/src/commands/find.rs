@@ -49,7 +49,10 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                 i += 1;
                 continue;
             }
-            "-name" | "-iname" | "-path" | "-wholename" | "-type" | "-maxdepth" | "-mindepth" | "-newer" if !needs(&value) => {
+            "-name" | "-iname" | "-path" | "-wholename" | "-type" | "-maxdepth" | "-mindepth"
+            | "-newer"
+                if !needs(&value) =>
+            {
                 fail(ctx, "find", &format!("missing argument to `{arg}'"));
                 return 1;
             }
@@ -69,7 +72,13 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             "-maxdepth" | "-mindepth" => {
                 let v = value.clone().unwrap_or_default();
                 let Ok(n) = v.parse::<usize>() else {
-                    fail(ctx, "find", &format!("Expected a positive decimal integer argument to {arg}, but got `{v}'"));
+                    fail(
+                        ctx,
+                        "find",
+                        &format!(
+                            "Expected a positive decimal integer argument to {arg}, but got `{v}'"
+                        ),
+                    );
                     return 1;
                 };
                 if arg == "-maxdepth" {
@@ -117,12 +126,25 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             status = 1;
             continue;
         }
-        walk(ctx, root, 0, maxdepth, mindepth, &tests, &mut out, &mut doomed);
+        walk(
+            ctx,
+            root,
+            0,
+            maxdepth,
+            mindepth,
+            &tests,
+            &mut out,
+            &mut doomed,
+        );
     }
     if delete {
         for p in doomed.iter().rev() {
             let full = ctx.path(p);
-            let r = if ctx.fs().lstat(&full).is_ok_and(|m| m.is_dir()) { ctx.vfs().remove_dir(&full) } else { ctx.vfs().remove_file(&full) };
+            let r = if ctx.fs().lstat(&full).is_ok_and(|m| m.is_dir()) {
+                ctx.vfs().remove_dir(&full)
+            } else {
+                ctx.vfs().remove_file(&full)
+            };
             if let Err(e) = r {
                 fail(ctx, "find", &format!("cannot delete '{p}': {e}"));
                 status = 1;
@@ -153,7 +175,9 @@ fn matches(ctx: &Ctx<'_>, test: &Test, path: &str, meta: &dockyard_vfs::Metadata
         Test::Newer(t) => meta.mtime > *t,
         Test::Empty => {
             if meta.is_dir() {
-                ctx.fs().read_dir(&ctx.path(path)).is_ok_and(|e| e.is_empty())
+                ctx.fs()
+                    .read_dir(&ctx.path(path))
+                    .is_ok_and(|e| e.is_empty())
             } else {
                 meta.is_file() && meta.size == 0
             }
@@ -163,12 +187,23 @@ fn matches(ctx: &Ctx<'_>, test: &Test, path: &str, meta: &dockyard_vfs::Metadata
 }
 
 #[allow(clippy::too_many_arguments)]
-fn walk(ctx: &mut Ctx<'_>, path: &str, depth: usize, maxdepth: usize, mindepth: usize, tests: &[Test], out: &mut String, hits: &mut Vec<String>) {
+fn walk(
+    ctx: &mut Ctx<'_>,
+    path: &str,
+    depth: usize,
+    maxdepth: usize,
+    mindepth: usize,
+    tests: &[Test],
+    out: &mut String,
+    hits: &mut Vec<String>,
+) {
     if !ctx.step() {
         return;
     }
     let full = ctx.path(path);
-    let Ok(meta) = ctx.fs().lstat(&full) else { return };
+    let Ok(meta) = ctx.fs().lstat(&full) else {
+        return;
+    };
     if depth >= mindepth && tests.iter().all(|t| matches(ctx, t, path, &meta)) {
         out.push_str(path);
         out.push('\n');
@@ -176,7 +211,11 @@ fn walk(ctx: &mut Ctx<'_>, path: &str, depth: usize, maxdepth: usize, mindepth: 
     }
     if meta.is_dir() && depth < maxdepth && depth < 100 {
         for entry in ctx.fs().read_dir(&full).unwrap_or_default() {
-            let sub = if path.ends_with('/') { format!("{path}{}", entry.name) } else { format!("{path}/{}", entry.name) };
+            let sub = if path.ends_with('/') {
+                format!("{path}{}", entry.name)
+            } else {
+                format!("{path}/{}", entry.name)
+            };
             walk(ctx, &sub, depth + 1, maxdepth, mindepth, tests, out, hits);
         }
     }

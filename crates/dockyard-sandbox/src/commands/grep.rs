@@ -33,7 +33,11 @@ impl Grep {
                 .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
             let Some((s, e)) = best else { break };
             out.push((s, e));
-            start = if e > s { e } else { e + text[e..].chars().next().map_or(1, char::len_utf8) };
+            start = if e > s {
+                e
+            } else {
+                e + text[e..].chars().next().map_or(1, char::len_utf8)
+            };
             if !self.only {
                 break;
             }
@@ -87,11 +91,26 @@ pub fn run_fgrep(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
 
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let long = [
-        ("extended-regexp", 'E'), ("fixed-strings", 'F'), ("basic-regexp", 'G'), ("ignore-case", 'i'),
-        ("invert-match", 'v'), ("line-number", 'n'), ("count", 'c'), ("quiet", 'q'), ("silent", 'q'),
-        ("no-messages", 's'), ("recursive", 'r'), ("dereference-recursive", 'R'), ("files-with-matches", 'l'),
-        ("files-without-match", 'L'), ("only-matching", 'o'), ("with-filename", 'H'), ("no-filename", 'h'),
-        ("word-regexp", 'w'), ("line-regexp", 'x'), ("regexp", 'e'),
+        ("extended-regexp", 'E'),
+        ("fixed-strings", 'F'),
+        ("basic-regexp", 'G'),
+        ("ignore-case", 'i'),
+        ("invert-match", 'v'),
+        ("line-number", 'n'),
+        ("count", 'c'),
+        ("quiet", 'q'),
+        ("silent", 'q'),
+        ("no-messages", 's'),
+        ("recursive", 'r'),
+        ("dereference-recursive", 'R'),
+        ("files-with-matches", 'l'),
+        ("files-without-match", 'L'),
+        ("only-matching", 'o'),
+        ("with-filename", 'H'),
+        ("no-filename", 'h'),
+        ("word-regexp", 'w'),
+        ("line-regexp", 'x'),
+        ("regexp", 'e'),
     ];
     let Ok(opts) = getopt(ctx, "grep", &argv[1..], "EFGivncqsrRlLoHhwxe:", &long, 2) else {
         return 2;
@@ -106,7 +125,12 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         }
     }
     let mut operands = opts.operands.clone();
-    let mut patterns: Vec<String> = opts.flags.iter().filter(|(f, _)| *f == 'e').filter_map(|(_, v)| v.clone()).collect();
+    let mut patterns: Vec<String> = opts
+        .flags
+        .iter()
+        .filter(|(f, _)| *f == 'e')
+        .filter_map(|(_, v)| v.clone())
+        .collect();
     if patterns.is_empty() {
         if operands.is_empty() {
             ctx.err("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n");
@@ -166,7 +190,15 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     }
 }
 
-fn visit(ctx: &mut Ctx<'_>, grep: &Grep, operand: &str, recursive: bool, any: &mut bool, error: &mut bool, depth: usize) {
+fn visit(
+    ctx: &mut Ctx<'_>,
+    grep: &Grep,
+    operand: &str,
+    recursive: bool,
+    any: &mut bool,
+    error: &mut bool,
+    depth: usize,
+) {
     if operand != "-" && ctx.fs().is_dir(&ctx.path(operand)) {
         if !recursive {
             if !grep.silent {
@@ -183,7 +215,11 @@ fn visit(ctx: &mut Ctx<'_>, grep: &Grep, operand: &str, recursive: bool, any: &m
             if depth > 0 && entry.kind == dockyard_vfs::EntryKind::Symlink {
                 continue;
             }
-            let sub = if operand.ends_with('/') { format!("{operand}{}", entry.name) } else { format!("{operand}/{}", entry.name) };
+            let sub = if operand.ends_with('/') {
+                format!("{operand}{}", entry.name)
+            } else {
+                format!("{operand}/{}", entry.name)
+            };
             visit(ctx, grep, &sub, recursive, any, error, depth + 1);
         }
         return;
@@ -198,7 +234,11 @@ fn visit(ctx: &mut Ctx<'_>, grep: &Grep, operand: &str, recursive: bool, any: &m
             return;
         }
     };
-    let label = if operand == "-" { "(standard input)" } else { operand };
+    let label = if operand == "-" {
+        "(standard input)"
+    } else {
+        operand
+    };
     let binary = data.contains(&0);
     let text = String::from_utf8_lossy(&data).into_owned();
     let mut count = 0;
@@ -251,9 +291,17 @@ fn visit(ctx: &mut Ctx<'_>, grep: &Grep, operand: &str, recursive: bool, any: &m
             out = format!("{label}\n");
         }
     } else if grep.list_missing {
-        out = if count == 0 { format!("{label}\n") } else { String::new() };
+        out = if count == 0 {
+            format!("{label}\n")
+        } else {
+            String::new()
+        };
     } else if grep.count {
-        out = if grep.names { format!("{label}:{count}\n") } else { format!("{count}\n") };
+        out = if grep.names {
+            format!("{label}:{count}\n")
+        } else {
+            format!("{count}\n")
+        };
     } else if binary && count > 0 {
         out = format!("grep: {label}: binary file matches\n");
     }

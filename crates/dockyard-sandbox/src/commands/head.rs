@@ -7,7 +7,11 @@ use crate::registry::Ctx;
 pub(crate) fn modernize(args: &[String]) -> Vec<String> {
     let mut out = Vec::new();
     for (i, arg) in args.iter().enumerate() {
-        if i == 0 && arg.len() > 1 && arg.starts_with('-') && arg[1..].bytes().all(|b| b.is_ascii_digit()) {
+        if i == 0
+            && arg.len() > 1
+            && arg.starts_with('-')
+            && arg[1..].bytes().all(|b| b.is_ascii_digit())
+        {
             out.push("-n".into());
             out.push(arg[1..].to_string());
         } else {
@@ -28,12 +32,27 @@ pub(crate) fn parse_count(s: &str) -> Option<(bool, u64)> {
         Some((i, 'b')) => (&digits[..i], 512),
         _ => (digits, 1),
     };
-    digits.parse::<u64>().ok().map(|n| (neg, n.saturating_mul(mult)))
+    digits
+        .parse::<u64>()
+        .ok()
+        .map(|n| (neg, n.saturating_mul(mult)))
 }
 
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let args = modernize(&argv[1..]);
-    let Ok(opts) = getopt(ctx, "head", &args, "n:c:qv", &[("lines", 'n'), ("bytes", 'c'), ("quiet", 'q'), ("verbose", 'v')], 1) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "head",
+        &args,
+        "n:c:qv",
+        &[
+            ("lines", 'n'),
+            ("bytes", 'c'),
+            ("quiet", 'q'),
+            ("verbose", 'v'),
+        ],
+        1,
+    ) else {
         return 1;
     };
     let mut bytes_mode = false;
@@ -62,24 +81,40 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         let data = match ctx.read_operand(operand) {
             Ok(d) => d,
             Err(e) => {
-                fail(ctx, "head", &format!("cannot open '{operand}' for reading: {e}"));
+                fail(
+                    ctx,
+                    "head",
+                    &format!("cannot open '{operand}' for reading: {e}"),
+                );
                 status = 1;
                 continue;
             }
         };
         if headers {
-            let name = if operand == "-" { "standard input" } else { operand };
+            let name = if operand == "-" {
+                "standard input"
+            } else {
+                operand
+            };
             ctx.out(format!("{}==> {name} <==\n", if first { "" } else { "\n" }));
         }
         first = false;
         let (neg, n) = count;
         let n = n as usize;
         let out: Vec<u8> = if bytes_mode {
-            let end = if neg { data.len().saturating_sub(n) } else { n.min(data.len()) };
+            let end = if neg {
+                data.len().saturating_sub(n)
+            } else {
+                n.min(data.len())
+            };
             data[..end].to_vec()
         } else {
             let ls = lines(&data);
-            let end = if neg { ls.len().saturating_sub(n) } else { n.min(ls.len()) };
+            let end = if neg {
+                ls.len().saturating_sub(n)
+            } else {
+                n.min(ls.len())
+            };
             ls[..end].concat()
         };
         if !ctx.out(out) {

@@ -4,7 +4,14 @@ use super::{fail, getopt, usage};
 use crate::registry::Ctx;
 
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let Ok(opts) = getopt(ctx, "ln", &argv[1..], "sfnvT", &[("symbolic", 's'), ("force", 'f'), ("verbose", 'v')], 1) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "ln",
+        &argv[1..],
+        "sfnvT",
+        &[("symbolic", 's'), ("force", 'f'), ("verbose", 'v')],
+        1,
+    ) else {
         return 1;
     };
     let ops = &opts.operands;
@@ -13,16 +20,29 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         return 1;
     }
     if !opts.has('s') {
-        fail(ctx, "ln", "hard links are not supported in this sandbox; use ln -s");
+        fail(
+            ctx,
+            "ln",
+            "hard links are not supported in this sandbox; use ln -s",
+        );
         return 1;
     }
     let (target, link) = if ops.len() == 1 {
-        let name = ops[0].trim_end_matches('/').rsplit('/').next().unwrap_or(&ops[0]).to_string();
+        let name = ops[0]
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or(&ops[0])
+            .to_string();
         (ops[0].clone(), name)
     } else {
         let link = &ops[ops.len() - 1];
         let link = if ctx.fs().is_dir(&ctx.path(link)) && !opts.has('n') && !opts.has('T') {
-            let name = ops[0].trim_end_matches('/').rsplit('/').next().unwrap_or(&ops[0]);
+            let name = ops[0]
+                .trim_end_matches('/')
+                .rsplit('/')
+                .next()
+                .unwrap_or(&ops[0]);
             format!("{}/{}", link.trim_end_matches('/'), name)
         } else {
             link.clone()
@@ -41,7 +61,11 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             0
         }
         Err(e) => {
-            fail(ctx, "ln", &format!("failed to create symbolic link '{link}': {e}"));
+            fail(
+                ctx,
+                "ln",
+                &format!("failed to create symbolic link '{link}': {e}"),
+            );
             1
         }
     }

@@ -82,7 +82,22 @@ fn human(size: u64) -> String {
 }
 
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let Ok(opts) = getopt(ctx, "ls", &argv[1..], "aAlR1dhrtSFCx", &[("all", 'a'), ("almost-all", 'A'), ("recursive", 'R'), ("directory", 'd'), ("human-readable", 'h'), ("reverse", 'r'), ("classify", 'F')], 2) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "ls",
+        &argv[1..],
+        "aAlR1dhrtSFCx",
+        &[
+            ("all", 'a'),
+            ("almost-all", 'A'),
+            ("recursive", 'R'),
+            ("directory", 'd'),
+            ("human-readable", 'h'),
+            ("reverse", 'r'),
+            ("classify", 'F'),
+        ],
+        2,
+    ) else {
         return 2;
     };
     let flags = Flags {
@@ -120,12 +135,17 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         };
         match meta {
             None => {
-                let error = ctx.fs().lstat(&path).err().map_or("No such file or directory".to_string(), |e| e.to_string());
+                let error = ctx
+                    .fs()
+                    .lstat(&path)
+                    .err()
+                    .map_or("No such file or directory".to_string(), |e| e.to_string());
                 super::fail(ctx, "ls", &format!("cannot access '{operand}': {error}"));
                 status = 2;
             }
             Some(meta) => {
-                let is_dir = meta.is_dir() || (meta.is_symlink() && !flags.long && ctx.fs().is_dir(&path));
+                let is_dir =
+                    meta.is_dir() || (meta.is_symlink() && !flags.long && ctx.fs().is_dir(&path));
                 if is_dir && !flags.directory {
                     dirs.push(operand.clone());
                 } else {
@@ -147,13 +167,27 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let show_header = operands.len() > 1 || flags.recursive || status != 0;
     let mut first = files.is_empty();
     for (dir, _) in dir_list {
-        list_dir(ctx, &dir, &flags, show_header, &mut first, &mut out, &mut status, 0);
+        list_dir(
+            ctx,
+            &dir,
+            &flags,
+            show_header,
+            &mut first,
+            &mut out,
+            &mut status,
+            0,
+        );
     }
     ctx.out(out);
     status
 }
 
-fn sort_entries(ctx: &Ctx<'_>, entries: &mut [(String, Metadata)], flags: &Flags, _base: Option<&str>) {
+fn sort_entries(
+    ctx: &Ctx<'_>,
+    entries: &mut [(String, Metadata)],
+    flags: &Flags,
+    _base: Option<&str>,
+) {
     let _ = ctx;
     entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     if flags.by_time {
@@ -167,7 +201,16 @@ fn sort_entries(ctx: &Ctx<'_>, entries: &mut [(String, Metadata)], flags: &Flags
 }
 
 #[allow(clippy::too_many_arguments)]
-fn list_dir(ctx: &mut Ctx<'_>, dir: &str, flags: &Flags, header: bool, first: &mut bool, out: &mut String, status: &mut i32, depth: usize) {
+fn list_dir(
+    ctx: &mut Ctx<'_>,
+    dir: &str,
+    flags: &Flags,
+    header: bool,
+    first: &mut bool,
+    out: &mut String,
+    status: &mut i32,
+    depth: usize,
+) {
     if depth > 64 {
         return;
     }
@@ -200,7 +243,10 @@ fn list_dir(ctx: &mut Ctx<'_>, dir: &str, flags: &Flags, header: bool, first: &m
         if entry.name.starts_with('.') && !flags.all && !flags.almost {
             continue;
         }
-        if let Ok(meta) = ctx.fs().lstat(&format!("{}/{}", path.trim_end_matches('/'), entry.name)) {
+        if let Ok(meta) = ctx
+            .fs()
+            .lstat(&format!("{}/{}", path.trim_end_matches('/'), entry.name))
+        {
             items.push((entry.name.clone(), meta));
         }
     }
@@ -213,7 +259,11 @@ fn list_dir(ctx: &mut Ctx<'_>, dir: &str, flags: &Flags, header: bool, first: &m
     if flags.recursive {
         for (name, meta) in &items {
             if meta.is_dir() && name != "." && name != ".." {
-                let sub = if dir.ends_with('/') { format!("{dir}{name}") } else { format!("{dir}/{name}") };
+                let sub = if dir.ends_with('/') {
+                    format!("{dir}{name}")
+                } else {
+                    format!("{dir}/{name}")
+                };
                 if !ctx.step() {
                     return;
                 }
@@ -223,7 +273,12 @@ fn list_dir(ctx: &mut Ctx<'_>, dir: &str, flags: &Flags, header: bool, first: &m
     }
 }
 
-fn render(ctx: &Ctx<'_>, items: &[(String, Metadata)], flags: &Flags, base: Option<&str>) -> String {
+fn render(
+    ctx: &Ctx<'_>,
+    items: &[(String, Metadata)],
+    flags: &Flags,
+    base: Option<&str>,
+) -> String {
     let suffix = |meta: &Metadata| -> &str {
         if !flags.classify {
             return "";
@@ -245,10 +300,21 @@ fn render(ctx: &Ctx<'_>, items: &[(String, Metadata)], flags: &Flags, base: Opti
     let rows: Vec<[String; 6]> = items
         .iter()
         .map(|(name, meta)| {
-            let owner = ctx.user_name(meta.uid).unwrap_or_else(|| meta.uid.to_string());
-            let group = ctx.group_name(meta.gid).unwrap_or_else(|| meta.gid.to_string());
-            let size = if flags.human { human(meta.size) } else { meta.size.to_string() };
-            let mut shown = format!("{name}{}", if meta.is_symlink() { "" } else { suffix(meta) });
+            let owner = ctx
+                .user_name(meta.uid)
+                .unwrap_or_else(|| meta.uid.to_string());
+            let group = ctx
+                .group_name(meta.gid)
+                .unwrap_or_else(|| meta.gid.to_string());
+            let size = if flags.human {
+                human(meta.size)
+            } else {
+                meta.size.to_string()
+            };
+            let mut shown = format!(
+                "{name}{}",
+                if meta.is_symlink() { "" } else { suffix(meta) }
+            );
             if meta.is_symlink() {
                 let full = match base {
                     Some(b) => format!("{}/{}", b.trim_end_matches('/'), name),
@@ -258,12 +324,24 @@ fn render(ctx: &Ctx<'_>, items: &[(String, Metadata)], flags: &Flags, base: Opti
                     shown.push_str(&format!(" -> {target}"));
                 }
             }
-            [mode_string(meta), meta.nlink.to_string(), owner, group, size, format!("{} {shown}", ls_time(meta.mtime, now))]
+            [
+                mode_string(meta),
+                meta.nlink.to_string(),
+                owner,
+                group,
+                size,
+                format!("{} {shown}", ls_time(meta.mtime, now)),
+            ]
         })
         .collect();
     let width = |i: usize| rows.iter().map(|r| r[i].len()).max().unwrap_or(0);
     let (w1, w2, w3, w4) = (width(1), width(2), width(3), width(4));
     rows.iter()
-        .map(|r| format!("{} {:>w1$} {:<w2$} {:<w3$} {:>w4$} {}\n", r[0], r[1], r[2], r[3], r[4], r[5]))
+        .map(|r| {
+            format!(
+                "{} {:>w1$} {:<w2$} {:<w3$} {:>w4$} {}\n",
+                r[0], r[1], r[2], r[3], r[4], r[5]
+            )
+        })
         .collect()
 }

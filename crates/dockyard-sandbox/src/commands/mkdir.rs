@@ -4,7 +4,14 @@ use super::{fail, getopt, usage};
 use crate::registry::Ctx;
 
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let Ok(opts) = getopt(ctx, "mkdir", &argv[1..], "pm:v", &[("parents", 'p'), ("mode", 'm'), ("verbose", 'v')], 1) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "mkdir",
+        &argv[1..],
+        "pm:v",
+        &[("parents", 'p'), ("mode", 'm'), ("verbose", 'v')],
+        1,
+    ) else {
         return 1;
     };
     if opts.operands.is_empty() {
@@ -39,7 +46,11 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                 }
             }
             Err(e) => {
-                fail(ctx, "mkdir", &format!("cannot create directory '{operand}': {e}"));
+                fail(
+                    ctx,
+                    "mkdir",
+                    &format!("cannot create directory '{operand}': {e}"),
+                );
                 status = 1;
             }
         }

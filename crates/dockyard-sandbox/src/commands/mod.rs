@@ -120,7 +120,9 @@ fn builtin_pwd(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
 pub fn register_all(registry: &mut CommandRegistry) {
     for (name, main) in PROGRAMS {
         let main = *main;
-        registry.register(name, move |ctx: &mut Ctx<'_>, argv: &[String]| main(ctx, argv));
+        registry.register(name, move |ctx: &mut Ctx<'_>, argv: &[String]| {
+            main(ctx, argv)
+        });
     }
 }
 
@@ -183,9 +185,14 @@ pub(crate) fn getopt(
                 Some((n, v)) => (n, Some(v.to_string())),
                 None => (name, None),
             };
-            let found: Vec<&(&str, char)> = long.iter().filter(|(l, _)| l.starts_with(name)).collect();
+            let found: Vec<&(&str, char)> =
+                long.iter().filter(|(l, _)| l.starts_with(name)).collect();
             let exact = long.iter().find(|(l, _)| *l == name);
-            let Some((_, c)) = exact.or(if found.len() == 1 { Some(found[0]) } else { None }) else {
+            let Some((_, c)) = exact.or(if found.len() == 1 {
+                Some(found[0])
+            } else {
+                None
+            }) else {
                 usage(ctx, prog, &format!("unrecognized option '{arg}'"));
                 return Err(error_status);
             };

@@ -4,7 +4,14 @@ use super::{fail, getopt, usage};
 use crate::registry::Ctx;
 
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let Ok(opts) = getopt(ctx, "mv", &argv[1..], "fniv", &[("force", 'f'), ("no-clobber", 'n'), ("verbose", 'v')], 1) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "mv",
+        &argv[1..],
+        "fniv",
+        &[("force", 'f'), ("no-clobber", 'n'), ("verbose", 'v')],
+        1,
+    ) else {
         return 1;
     };
     let ops = &opts.operands;
@@ -13,7 +20,11 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         return 1;
     }
     if ops.len() == 1 {
-        usage(ctx, "mv", &format!("missing destination file operand after '{}'", ops[0]));
+        usage(
+            ctx,
+            "mv",
+            &format!("missing destination file operand after '{}'", ops[0]),
+        );
         return 1;
     }
     let (sources, dest) = ops.split_at(ops.len() - 1);
@@ -32,7 +43,11 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             continue;
         }
         let target = if dest_is_dir {
-            let name = source.trim_end_matches('/').rsplit('/').next().unwrap_or(source);
+            let name = source
+                .trim_end_matches('/')
+                .rsplit('/')
+                .next()
+                .unwrap_or(source);
             format!("{}/{}", dest.trim_end_matches('/'), name)
         } else {
             dest.clone()
@@ -48,11 +63,19 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                 }
             }
             Err(dockyard_vfs::FsError::InvalidArgument) => {
-                fail(ctx, "mv", &format!("cannot move '{source}' to a subdirectory of itself, '{target}'"));
+                fail(
+                    ctx,
+                    "mv",
+                    &format!("cannot move '{source}' to a subdirectory of itself, '{target}'"),
+                );
                 status = 1;
             }
             Err(e) => {
-                fail(ctx, "mv", &format!("cannot move '{source}' to '{target}': {e}"));
+                fail(
+                    ctx,
+                    "mv",
+                    &format!("cannot move '{source}' to '{target}': {e}"),
+                );
                 status = 1;
             }
         }

@@ -4,7 +4,14 @@ use super::getopt;
 use crate::registry::Ctx;
 
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let Ok(opts) = getopt(ctx, "readlink", &argv[1..], "fenmqsv", &[("canonicalize", 'f')], 1) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "readlink",
+        &argv[1..],
+        "fenmqsv",
+        &[("canonicalize", 'f')],
+        1,
+    ) else {
         return 1;
     };
     let mut status = 0;
@@ -17,7 +24,13 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                 }
                 let parent = dockyard_vfs::parent(&dockyard_vfs::resolve("/", &path)).to_string();
                 let name = dockyard_vfs::file_name(&dockyard_vfs::resolve("/", &path)).to_string();
-                ctx.fs().canonicalize(&parent).ok().map(|p| if p == "/" { format!("/{name}") } else { format!("{p}/{name}") })
+                ctx.fs().canonicalize(&parent).ok().map(|p| {
+                    if p == "/" {
+                        format!("/{name}")
+                    } else {
+                        format!("{p}/{name}")
+                    }
+                })
             })
         } else {
             ctx.fs().read_link(&path).ok()

@@ -4,7 +4,18 @@ use super::{fail, getopt};
 use crate::registry::Ctx;
 
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let Ok(opts) = getopt(ctx, "realpath", &argv[1..], "emsq", &[("canonicalize-existing", 'e'), ("canonicalize-missing", 'm'), ("no-symlinks", 's')], 1) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "realpath",
+        &argv[1..],
+        "emsq",
+        &[
+            ("canonicalize-existing", 'e'),
+            ("canonicalize-missing", 'm'),
+            ("no-symlinks", 's'),
+        ],
+        1,
+    ) else {
         return 1;
     };
     if opts.operands.is_empty() {

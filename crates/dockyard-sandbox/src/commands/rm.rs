@@ -7,7 +7,20 @@ use super::{fail, getopt, usage};
 use crate::registry::Ctx;
 
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let Ok(opts) = getopt(ctx, "rm", &argv[1..], "rRfidv", &[("recursive", 'r'), ("force", 'f'), ("interactive", 'i'), ("dir", 'd'), ("verbose", 'v')], 1) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "rm",
+        &argv[1..],
+        "rRfidv",
+        &[
+            ("recursive", 'r'),
+            ("force", 'f'),
+            ("interactive", 'i'),
+            ("dir", 'd'),
+            ("verbose", 'v'),
+        ],
+        1,
+    ) else {
         return 1;
     };
     let recursive = opts.has('r') || opts.has('R');
@@ -35,16 +48,28 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     }
     let mut status = 0;
     for operand in &opts.operands {
-        let base = operand.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+        let base = operand
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or("");
         if base == "." || base == ".." {
-            fail(ctx, "rm", &format!("refusing to remove '.' or '..' directory: skipping '{operand}'"));
+            fail(
+                ctx,
+                "rm",
+                &format!("refusing to remove '.' or '..' directory: skipping '{operand}'"),
+            );
             status = 1;
             continue;
         }
         let path = ctx.path(operand);
         if dockyard_vfs::resolve("/", &path) == "/" && recursive {
             fail(ctx, "rm", "it is dangerous to operate recursively on '/'");
-            fail(ctx, "rm", "use --no-preserve-root to override this failsafe");
+            fail(
+                ctx,
+                "rm",
+                "use --no-preserve-root to override this failsafe",
+            );
             status = 1;
             continue;
         }
@@ -59,7 +84,13 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             }
         };
         if interactive {
-            let kind = if meta.is_dir() { "directory" } else if meta.size == 0 { "regular empty file" } else { "regular file" };
+            let kind = if meta.is_dir() {
+                "directory"
+            } else if meta.size == 0 {
+                "regular empty file"
+            } else {
+                "regular file"
+            };
             ctx.err(format!("rm: remove {kind} '{operand}'? "));
             ctx.err("\n");
             continue;
@@ -78,7 +109,11 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         match result {
             Ok(()) => {
                 if opts.has('v') {
-                    let what = if meta.is_dir() { "removed directory" } else { "removed" };
+                    let what = if meta.is_dir() {
+                        "removed directory"
+                    } else {
+                        "removed"
+                    };
                     ctx.out(format!("{what} '{operand}'\n"));
                 }
             }

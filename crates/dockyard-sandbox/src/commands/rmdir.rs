@@ -4,7 +4,14 @@ use super::{fail, getopt, usage};
 use crate::registry::Ctx;
 
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let Ok(opts) = getopt(ctx, "rmdir", &argv[1..], "pv", &[("parents", 'p'), ("verbose", 'v')], 1) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "rmdir",
+        &argv[1..],
+        "pv",
+        &[("parents", 'p'), ("verbose", 'v')],
+        1,
+    ) else {
         return 1;
     };
     if opts.operands.is_empty() {

@@ -15,7 +15,13 @@ enum Addr {
 
 #[derive(Debug, Clone)]
 enum Cmd {
-    Subst { re: Regex, replacement: String, global: bool, nth: usize, print: bool },
+    Subst {
+        re: Regex,
+        replacement: String,
+        global: bool,
+        nth: usize,
+        print: bool,
+    },
     Print,
     Delete,
     Quit,
@@ -67,7 +73,8 @@ fn parse_script(script: &str, syntax: Syntax) -> Result<Vec<Rule>, String> {
     let mut i = 0;
     let mut rules = Vec::new();
     let err = |i: usize, m: &str| format!("-e expression #1, char {}: {m}", i);
-    let compile = |re: &str, icase: bool, i: usize| Regex::new(re, syntax, icase).map_err(|e| err(i, &e.0));
+    let compile =
+        |re: &str, icase: bool, i: usize| Regex::new(re, syntax, icase).map_err(|e| err(i, &e.0));
     loop {
         while i < chars.len() && (chars[i].is_whitespace() || chars[i] == ';') {
             i += 1;
@@ -75,7 +82,7 @@ fn parse_script(script: &str, syntax: Syntax) -> Result<Vec<Rule>, String> {
         if i >= chars.len() {
             break;
         }
-        let mut addr = |i: &mut usize| -> Result<Option<Addr>, String> {
+        let addr = |i: &mut usize| -> Result<Option<Addr>, String> {
             if *i < chars.len() && chars[*i].is_ascii_digit() {
                 let s = *i;
                 while *i < chars.len() && chars[*i].is_ascii_digit() {
@@ -96,7 +103,8 @@ fn parse_script(script: &str, syntax: Syntax) -> Result<Vec<Rule>, String> {
                     '/'
                 };
                 *i += 1;
-                let re = parse_regex(&chars, i, delim).ok_or_else(|| err(*i, "unterminated address regex"))?;
+                let re = parse_regex(&chars, i, delim)
+                    .ok_or_else(|| err(*i, "unterminated address regex"))?;
                 let icase = *i < chars.len() && chars[*i] == 'I';
                 if icase {
                     *i += 1;
@@ -149,7 +157,8 @@ fn parse_script(script: &str, syntax: Syntax) -> Result<Vec<Rule>, String> {
                     return Err(err(i, "unterminated `s' command"));
                 };
                 i += 1;
-                let re = parse_regex(&chars, &mut i, delim).ok_or_else(|| err(i, "unterminated `s' command"))?;
+                let re = parse_regex(&chars, &mut i, delim)
+                    .ok_or_else(|| err(i, "unterminated `s' command"))?;
                 let mut replacement = String::new();
                 let mut closed = false;
                 while i < chars.len() {
@@ -181,11 +190,25 @@ fn parse_script(script: &str, syntax: Syntax) -> Result<Vec<Rule>, String> {
                         'p' => print = true,
                         'i' | 'I' => icase = true,
                         d if d.is_ascii_digit() => nth = d.to_digit(10).unwrap_or(1) as usize,
-                        other => return Err(err(i + 1, &format!("unknown option to `s'{}", if other == 'w' { "" } else { "" }))),
+                        other => {
+                            return Err(err(
+                                i + 1,
+                                &format!(
+                                    "unknown option to `s'{}",
+                                    if other == 'w' { "" } else { "" }
+                                ),
+                            ))
+                        }
                     }
                     i += 1;
                 }
-                Cmd::Subst { re: compile(&re, icase, i)?, replacement, global, nth, print }
+                Cmd::Subst {
+                    re: compile(&re, icase, i)?,
+                    replacement,
+                    global,
+                    nth,
+                    print,
+                }
             }
             'p' => Cmd::Print,
             'd' => Cmd::Delete,
@@ -197,31 +220,48 @@ fn parse_script(script: &str, syntax: Syntax) -> Result<Vec<Rule>, String> {
             'y' => {
                 let delim = chars.get(i).copied().unwrap_or('/');
                 i += 1;
-                let a = parse_regex(&chars, &mut i, delim).ok_or_else(|| err(i, "unterminated `y' command"))?;
-                let b = parse_regex(&chars, &mut i, delim).ok_or_else(|| err(i, "unterminated `y' command"))?;
+                let a = parse_regex(&chars, &mut i, delim)
+                    .ok_or_else(|| err(i, "unterminated `y' command"))?;
+                let b = parse_regex(&chars, &mut i, delim)
+                    .ok_or_else(|| err(i, "unterminated `y' command"))?;
                 let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
                 if a.len() != b.len() {
                     return Err(err(i, "strings for `y' command are different lengths"));
                 }
                 Cmd::Translate(a, b)
             }
-            'n' | 'N' | 'D' | 'P' | 'h' | 'H' | 'g' | 'G' | 'x' | 'b' | 't' | 'T' | ':' | 'l' | 'r' | 'w' | '{' | '}' | 'z' | 'e' | 'F' | 'Q' | 'R' | 'W' | 'v' => {
+            'n' | 'N' | 'D' | 'P' | 'h' | 'H' | 'g' | 'G' | 'x' | 'b' | 't' | 'T' | ':' | 'l'
+            | 'r' | 'w' | '{' | '}' | 'z' | 'e' | 'F' | 'Q' | 'R' | 'W' | 'v' => {
                 return Err(format!("command `{c}' is not supported in this sandbox"));
             }
             other => return Err(err(i, &format!("unknown command: `{other}'"))),
         };
-        rules.push(Rule { start, end, negate, cmd, active: false });
+        rules.push(Rule {
+            start,
+            end,
+            negate,
+            cmd,
+            active: false,
+        });
     }
     Ok(rules)
 }
 
-fn substitute(re: &Regex, replacement: &str, line: &str, global: bool, nth: usize) -> Option<String> {
+fn substitute(
+    re: &Regex,
+    replacement: &str,
+    line: &str,
+    global: bool,
+    nth: usize,
+) -> Option<String> {
     let mut out = String::new();
     let mut pos = 0;
     let mut count = 0;
     let mut changed = false;
     while pos <= line.len() {
-        let Some(m) = re.find_at(line, pos) else { break };
+        let Some(m) = re.find_at(line, pos) else {
+            break;
+        };
         count += 1;
         if count >= nth {
             out.push_str(&line[pos..m.start]);
@@ -280,7 +320,21 @@ fn addr_matches(addr: &Addr, line: &str, n: usize, last: bool) -> bool {
 }
 
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let Ok(opts) = getopt(ctx, "sed", &argv[1..], "ne:f:i::Ers", &[("quiet", 'n'), ("silent", 'n'), ("expression", 'e'), ("file", 'f'), ("in-place", 'i'), ("regexp-extended", 'E')], 1) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "sed",
+        &argv[1..],
+        "ne:f:i::Ers",
+        &[
+            ("quiet", 'n'),
+            ("silent", 'n'),
+            ("expression", 'e'),
+            ("file", 'f'),
+            ("in-place", 'i'),
+            ("regexp-extended", 'E'),
+        ],
+        1,
+    ) else {
         return 1;
     };
     let mut operands = opts.operands.clone();
@@ -311,7 +365,11 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         }
         script = operands.remove(0);
     }
-    let syntax = if opts.has('E') || opts.has('r') { Syntax::Extended } else { Syntax::Basic };
+    let syntax = if opts.has('E') || opts.has('r') {
+        Syntax::Extended
+    } else {
+        Syntax::Basic
+    };
     let mut rules = match parse_script(&script, syntax) {
         Ok(r) => r,
         Err(e) => {
@@ -329,7 +387,11 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     }
     let quiet = opts.has('n');
     let mut status = 0;
-    let groups: Vec<Vec<String>> = if in_place || opts.has('s') { operands.iter().map(|o| vec![o.clone()]).collect() } else { vec![operands.clone()] };
+    let groups: Vec<Vec<String>> = if in_place || opts.has('s') {
+        operands.iter().map(|o| vec![o.clone()]).collect()
+    } else {
+        vec![operands.clone()]
+    };
     for group in groups {
         let mut input = Vec::new();
         for operand in &group {
@@ -365,7 +427,9 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                     (Some(s), None) => addr_matches(s, &line, n, last),
                     (Some(s), Some(e)) => {
                         if rule.active {
-                            if addr_matches(e, &line, n, last) || matches!(e, Addr::Line(k) if *k <= n) {
+                            if addr_matches(e, &line, n, last)
+                                || matches!(e, Addr::Line(k) if *k <= n)
+                            {
                                 rule.active = false;
                             }
                             true
@@ -381,7 +445,13 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                     continue;
                 }
                 match &rule.cmd {
-                    Cmd::Subst { re, replacement, global, nth, print } => {
+                    Cmd::Subst {
+                        re,
+                        replacement,
+                        global,
+                        nth,
+                        print,
+                    } => {
                         if let Some(new) = substitute(re, replacement, &line, *global, *nth) {
                             line = new;
                             if *print {
@@ -404,7 +474,10 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
                     }
                     Cmd::LineNumber => out.push_str(&format!("{n}\n")),
                     Cmd::Translate(a, b) => {
-                        line = line.chars().map(|c| a.iter().position(|x| *x == c).map_or(c, |i| b[i])).collect();
+                        line = line
+                            .chars()
+                            .map(|c| a.iter().position(|x| *x == c).map_or(c, |i| b[i]))
+                            .collect();
                     }
                     Cmd::Append(t) => {
                         appended.push_str(t);
@@ -436,7 +509,11 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         if in_place {
             let path = ctx.path(&group[0]);
             if let Err(e) = ctx.vfs().write(&path, out.as_bytes()) {
-                fail(ctx, "sed", &format!("couldn't open temporary file {}: {e}", group[0]));
+                fail(
+                    ctx,
+                    "sed",
+                    &format!("couldn't open temporary file {}: {e}", group[0]),
+                );
                 status = 4;
             }
         } else if !ctx.out(out) {

@@ -35,7 +35,11 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         match n.parse::<f64>() {
             Ok(v) if v.is_finite() => values.push(v),
             _ => {
-                usage(ctx, "seq", &format!("invalid floating point argument: '{n}'"));
+                usage(
+                    ctx,
+                    "seq",
+                    &format!("invalid floating point argument: '{n}'"),
+                );
                 return 1;
             }
         }
@@ -51,11 +55,19 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         _ => (values[0], values[1], values[2]),
     };
     if step == 0.0 {
-        fail(ctx, "seq", &format!("invalid Zero increment value: '{}'", nums[1]));
+        fail(
+            ctx,
+            "seq",
+            &format!("invalid Zero increment value: '{}'", nums[1]),
+        );
         return 1;
     }
     let fmt = |v: f64| format!("{v:.decimals$}");
-    let pad = if width { fmt(first).len().max(fmt(last).len()) } else { 0 };
+    let pad = if width {
+        fmt(first).len().max(fmt(last).len())
+    } else {
+        0
+    };
     let mut out = String::new();
     let mut k = 0u64;
     loop {

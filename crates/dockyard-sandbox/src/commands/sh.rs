@@ -54,15 +54,20 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             let script = match ctx.read_operand(file) {
                 Ok(d) => String::from_utf8_lossy(&d).into_owned(),
                 Err(_) => {
-                    ctx.err(format!("{}: 0: cannot open {file}: No such file\n", argv[0]));
+                    ctx.err(format!(
+                        "{}: 0: cannot open {file}: No such file\n",
+                        argv[0]
+                    ));
                     return 2;
                 }
             };
-            ctx.shell.run_child(&script, file, rest[1..].to_vec(), env, Some(options))
+            ctx.shell
+                .run_child(&script, file, rest[1..].to_vec(), env, Some(options))
         }
         None => {
             let script = String::from_utf8_lossy(&ctx.stdin()).into_owned();
-            ctx.shell.run_child(&script, &argv[0], Vec::new(), env, Some(options))
+            ctx.shell
+                .run_child(&script, &argv[0], Vec::new(), env, Some(options))
         }
     }
 }

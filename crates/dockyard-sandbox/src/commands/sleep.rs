@@ -18,7 +18,9 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             _ => (arg.as_str(), 1.0),
         };
         match number.parse::<f64>() {
-            Ok(v) if v >= 0.0 && !number.starts_with('+') && !number.is_empty() => total += v * mult,
+            Ok(v) if v >= 0.0 && !number.starts_with('+') && !number.is_empty() => {
+                total += v * mult
+            }
             _ => {
                 usage(ctx, "sleep", &format!("invalid time interval '{arg}'"));
                 return 1;

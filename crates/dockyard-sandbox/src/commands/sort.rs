@@ -19,7 +19,9 @@ fn numeric_prefix(s: &str) -> f64 {
 }
 
 fn key<'a>(line: &'a str, spec: Option<(usize, Option<usize>)>, sep: Option<char>) -> &'a str {
-    let Some((start, end)) = spec else { return line };
+    let Some((start, end)) = spec else {
+        return line;
+    };
     let fields: Vec<(usize, usize)> = match sep {
         Some(c) => {
             let mut v = Vec::new();
@@ -64,7 +66,22 @@ fn key<'a>(line: &'a str, spec: Option<(usize, Option<usize>)>, sep: Option<char
 }
 
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let Ok(opts) = getopt(ctx, "sort", &argv[1..], "rnufbk:t:o:hV", &[("reverse", 'r'), ("numeric-sort", 'n'), ("unique", 'u'), ("ignore-case", 'f'), ("key", 'k'), ("field-separator", 't'), ("output", 'o')], 2) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "sort",
+        &argv[1..],
+        "rnufbk:t:o:hV",
+        &[
+            ("reverse", 'r'),
+            ("numeric-sort", 'n'),
+            ("unique", 'u'),
+            ("ignore-case", 'f'),
+            ("key", 'k'),
+            ("field-separator", 't'),
+            ("output", 'o'),
+        ],
+        2,
+    ) else {
         return 2;
     };
     let numeric = opts.has('n') || opts.has('h');
@@ -72,14 +89,21 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let sep = opts.value('t').and_then(|t| t.chars().next());
     let spec = match opts.value('k') {
         Some(k) => {
-            let k: String = k.chars().filter(|c| c.is_ascii_digit() || *c == ',').collect();
+            let k: String = k
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == ',')
+                .collect();
             let mut parts = k.split(',');
             let start = parts.next().and_then(|s| s.parse().ok());
             let end = parts.next().and_then(|s| s.parse().ok());
             match start {
                 Some(s) => Some((s, end)),
                 None => {
-                    fail(ctx, "sort", "invalid number at field start: invalid count at start of ''");
+                    fail(
+                        ctx,
+                        "sort",
+                        "invalid number at field start: invalid count at start of ''",
+                    );
                     return 2;
                 }
             }
@@ -104,15 +128,20 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         }
     }
     let text = String::from_utf8_lossy(&all).into_owned();
-    let mut items: Vec<&str> = lines(text.as_bytes()).iter().map(|l| {
-        let s = std::str::from_utf8(l).unwrap_or("");
-        s.strip_suffix('\n').unwrap_or(s)
-    }).collect();
+    let mut items: Vec<&str> = lines(text.as_bytes())
+        .iter()
+        .map(|l| {
+            let s = std::str::from_utf8(l).unwrap_or("");
+            s.strip_suffix('\n').unwrap_or(s)
+        })
+        .collect();
     let compare = |a: &&str, b: &&str| -> Ordering {
         let ka = key(a, spec, sep);
         let kb = key(b, spec, sep);
         if numeric {
-            numeric_prefix(ka).partial_cmp(&numeric_prefix(kb)).unwrap_or(Ordering::Equal)
+            numeric_prefix(ka)
+                .partial_cmp(&numeric_prefix(kb))
+                .unwrap_or(Ordering::Equal)
         } else if fold {
             ka.to_ascii_uppercase().cmp(&kb.to_ascii_uppercase())
         } else {
@@ -127,7 +156,11 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         } else {
             primary
         };
-        if reverse { ord.reverse() } else { ord }
+        if reverse {
+            ord.reverse()
+        } else {
+            ord
+        }
     });
     if opts.has('u') {
         items.dedup_by(|a, b| compare(a, b) == Ordering::Equal);

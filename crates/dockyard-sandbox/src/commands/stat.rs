@@ -4,7 +4,14 @@ use super::{fail, getopt, ls::mode_string, time};
 use crate::registry::Ctx;
 
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let Ok(opts) = getopt(ctx, "stat", &argv[1..], "c:L", &[("format", 'c'), ("dereference", 'L')], 1) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "stat",
+        &argv[1..],
+        "c:L",
+        &[("format", 'c'), ("dereference", 'L')],
+        1,
+    ) else {
         return 1;
     };
     if opts.operands.is_empty() {
@@ -14,7 +21,11 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let mut status = 0;
     for operand in &opts.operands {
         let path = ctx.path(operand);
-        let meta = if opts.has('L') { ctx.fs().stat(&path) } else { ctx.fs().lstat(&path) };
+        let meta = if opts.has('L') {
+            ctx.fs().stat(&path)
+        } else {
+            ctx.fs().lstat(&path)
+        };
         let meta = match meta {
             Ok(m) => m,
             Err(e) => {

@@ -6,7 +6,20 @@ use crate::registry::Ctx;
 
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     let args = modernize(&argv[1..]);
-    let Ok(opts) = getopt(ctx, "tail", &args, "n:c:qvf", &[("lines", 'n'), ("bytes", 'c'), ("quiet", 'q'), ("verbose", 'v'), ("follow", 'f')], 1) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "tail",
+        &args,
+        "n:c:qvf",
+        &[
+            ("lines", 'n'),
+            ("bytes", 'c'),
+            ("quiet", 'q'),
+            ("verbose", 'v'),
+            ("follow", 'f'),
+        ],
+        1,
+    ) else {
         return 1;
     };
     let mut bytes_mode = false;
@@ -39,23 +52,39 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         let data = match ctx.read_operand(operand) {
             Ok(d) => d,
             Err(e) => {
-                fail(ctx, "tail", &format!("cannot open '{operand}' for reading: {e}"));
+                fail(
+                    ctx,
+                    "tail",
+                    &format!("cannot open '{operand}' for reading: {e}"),
+                );
                 status = 1;
                 continue;
             }
         };
         if headers {
-            let name = if operand == "-" { "standard input" } else { operand };
+            let name = if operand == "-" {
+                "standard input"
+            } else {
+                operand
+            };
             ctx.out(format!("{}==> {name} <==\n", if first { "" } else { "\n" }));
         }
         first = false;
         let n = n as usize;
         let out: Vec<u8> = if bytes_mode {
-            let start = if from_start { n.saturating_sub(1).min(data.len()) } else { data.len().saturating_sub(n) };
+            let start = if from_start {
+                n.saturating_sub(1).min(data.len())
+            } else {
+                data.len().saturating_sub(n)
+            };
             data[start..].to_vec()
         } else {
             let ls = lines(&data);
-            let start = if from_start { n.saturating_sub(1).min(ls.len()) } else { ls.len().saturating_sub(n) };
+            let start = if from_start {
+                n.saturating_sub(1).min(ls.len())
+            } else {
+                ls.len().saturating_sub(n)
+            };
             ls[start..].concat()
         };
         if !ctx.out(out) {

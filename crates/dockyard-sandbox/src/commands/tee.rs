@@ -14,7 +14,11 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         if dockyard_vfs::resolve("/", &path) == "/dev/null" {
             continue;
         }
-        let result = if opts.has('a') { ctx.vfs().append(&path, &data) } else { ctx.vfs().write(&path, &data) };
+        let result = if opts.has('a') {
+            ctx.vfs().append(&path, &data)
+        } else {
+            ctx.vfs().write(&path, &data)
+        };
         if let Err(e) = result {
             fail(ctx, "tee", &format!("{operand}: {e}"));
             status = 1;

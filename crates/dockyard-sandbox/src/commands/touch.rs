@@ -28,7 +28,14 @@ fn parse_stamp(s: &str) -> Option<i64> {
 }
 
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let Ok(opts) = getopt(ctx, "touch", &argv[1..], "acmd:t:r:", &[("no-create", 'c'), ("date", 'd'), ("reference", 'r')], 1) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "touch",
+        &argv[1..],
+        "acmd:t:r:",
+        &[("no-create", 'c'), ("date", 'd'), ("reference", 'r')],
+        1,
+    ) else {
         return 1;
     };
     if opts.operands.is_empty() {
@@ -59,7 +66,11 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         match ctx.fs().stat(&ctx.path(r)) {
             Ok(m) => stamp = Some(m.mtime as i64),
             Err(e) => {
-                fail(ctx, "touch", &format!("failed to get attributes of '{r}': {e}"));
+                fail(
+                    ctx,
+                    "touch",
+                    &format!("failed to get attributes of '{r}': {e}"),
+                );
                 return 1;
             }
         }
@@ -76,7 +87,11 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         }
         let result = match stamp {
             Some(t) => {
-                let r = if exists { Ok(()) } else { ctx.vfs().append(&path, b"") };
+                let r = if exists {
+                    Ok(())
+                } else {
+                    ctx.vfs().append(&path, b"")
+                };
                 r.and_then(|_| ctx.vfs().set_mtime(&path, t.max(0) as u64))
             }
             None => {

@@ -12,21 +12,24 @@ fn expand(set: &str) -> Vec<char> {
             let rest: String = chars[i + 2..].iter().collect();
             if let Some(end) = rest.find(":]") {
                 let name = &rest[..end];
-                let members: Vec<char> = (0u8..128).map(char::from).filter(|c| match name {
-                    "upper" => c.is_ascii_uppercase(),
-                    "lower" => c.is_ascii_lowercase(),
-                    "alpha" => c.is_ascii_alphabetic(),
-                    "digit" => c.is_ascii_digit(),
-                    "alnum" => c.is_ascii_alphanumeric(),
-                    "space" => c.is_ascii_whitespace() || *c == '\x0b',
-                    "blank" => *c == ' ' || *c == '\t',
-                    "punct" => c.is_ascii_punctuation(),
-                    "cntrl" => c.is_ascii_control(),
-                    "print" => c.is_ascii_graphic() || *c == ' ',
-                    "graph" => c.is_ascii_graphic(),
-                    "xdigit" => c.is_ascii_hexdigit(),
-                    _ => false,
-                }).collect();
+                let members: Vec<char> = (0u8..128)
+                    .map(char::from)
+                    .filter(|c| match name {
+                        "upper" => c.is_ascii_uppercase(),
+                        "lower" => c.is_ascii_lowercase(),
+                        "alpha" => c.is_ascii_alphabetic(),
+                        "digit" => c.is_ascii_digit(),
+                        "alnum" => c.is_ascii_alphanumeric(),
+                        "space" => c.is_ascii_whitespace() || *c == '\x0b',
+                        "blank" => *c == ' ' || *c == '\t',
+                        "punct" => c.is_ascii_punctuation(),
+                        "cntrl" => c.is_ascii_control(),
+                        "print" => c.is_ascii_graphic() || *c == ' ',
+                        "graph" => c.is_ascii_graphic(),
+                        "xdigit" => c.is_ascii_hexdigit(),
+                        _ => false,
+                    })
+                    .collect();
                 out.extend(members);
                 i += 2 + end + 2;
                 continue;
@@ -59,7 +62,18 @@ fn expand(set: &str) -> Vec<char> {
 }
 
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let Ok(opts) = getopt(ctx, "tr", &argv[1..], "dscC", &[("delete", 'd'), ("squeeze-repeats", 's'), ("complement", 'c')], 1) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "tr",
+        &argv[1..],
+        "dscC",
+        &[
+            ("delete", 'd'),
+            ("squeeze-repeats", 's'),
+            ("complement", 'c'),
+        ],
+        1,
+    ) else {
         return 1;
     };
     let ops = &opts.operands;
@@ -71,7 +85,14 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         return 1;
     }
     if !delete && !squeeze && ops.len() < 2 {
-        usage(ctx, "tr", &format!("missing operand after '{}'\nTwo strings must be given when translating.", ops[0]));
+        usage(
+            ctx,
+            "tr",
+            &format!(
+                "missing operand after '{}'\nTwo strings must be given when translating.",
+                ops[0]
+            ),
+        );
         return 1;
     }
     let set1 = expand(&ops[0]);
@@ -94,7 +115,11 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         } else {
             c
         };
-        let squeeze_set: &dyn Fn(char) -> bool = if delete || set2.is_empty() { &in1 } else { &|x: char| set2.contains(&x) };
+        let squeeze_set: &dyn Fn(char) -> bool = if delete || set2.is_empty() {
+            &in1
+        } else {
+            &|x: char| set2.contains(&x)
+        };
         if squeeze && last == Some(mapped) && squeeze_set(mapped) {
             continue;
         }

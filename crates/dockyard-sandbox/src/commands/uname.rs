@@ -10,7 +10,20 @@ const VERSION: &str = "#1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 (2024-11-22)";
 const MACHINE: &str = "x86_64";
 
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let Ok(opts) = getopt(ctx, "uname", &argv[1..], "asnrvmpio", &[("all", 'a'), ("kernel-name", 's'), ("nodename", 'n'), ("kernel-release", 'r'), ("machine", 'm')], 1) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "uname",
+        &argv[1..],
+        "asnrvmpio",
+        &[
+            ("all", 'a'),
+            ("kernel-name", 's'),
+            ("nodename", 'n'),
+            ("kernel-release", 'r'),
+            ("machine", 'm'),
+        ],
+        1,
+    ) else {
         return 1;
     };
     if let Some(extra) = opts.operands.first() {

@@ -4,7 +4,19 @@ use super::{fail, getopt, lines};
 use crate::registry::Ctx;
 
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let Ok(opts) = getopt(ctx, "uniq", &argv[1..], "cdui", &[("count", 'c'), ("repeated", 'd'), ("unique", 'u'), ("ignore-case", 'i')], 1) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "uniq",
+        &argv[1..],
+        "cdui",
+        &[
+            ("count", 'c'),
+            ("repeated", 'd'),
+            ("unique", 'u'),
+            ("ignore-case", 'i'),
+        ],
+        1,
+    ) else {
         return 1;
     };
     let input = opts.operands.first().cloned().unwrap_or_else(|| "-".into());
@@ -16,11 +28,20 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         }
     };
     let text = String::from_utf8_lossy(&data).into_owned();
-    let items: Vec<&str> = lines(text.as_bytes()).iter().map(|l| {
-        let s = std::str::from_utf8(l).unwrap_or("");
-        s.strip_suffix('\n').unwrap_or(s)
-    }).collect();
-    let same = |a: &str, b: &str| if opts.has('i') { a.eq_ignore_ascii_case(b) } else { a == b };
+    let items: Vec<&str> = lines(text.as_bytes())
+        .iter()
+        .map(|l| {
+            let s = std::str::from_utf8(l).unwrap_or("");
+            s.strip_suffix('\n').unwrap_or(s)
+        })
+        .collect();
+    let same = |a: &str, b: &str| {
+        if opts.has('i') {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a == b
+        }
+    };
     let mut out = String::new();
     let mut i = 0;
     while i < items.len() {

@@ -5,15 +5,34 @@ use super::{fail, getopt};
 use crate::registry::Ctx;
 
 pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
-    let Ok(opts) = getopt(ctx, "wc", &argv[1..], "lwcmL", &[("lines", 'l'), ("words", 'w'), ("bytes", 'c'), ("chars", 'm')], 1) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "wc",
+        &argv[1..],
+        "lwcmL",
+        &[
+            ("lines", 'l'),
+            ("words", 'w'),
+            ("bytes", 'c'),
+            ("chars", 'm'),
+        ],
+        1,
+    ) else {
         return 1;
     };
-    let mut which: Vec<char> = ['l', 'w', 'm', 'c'].into_iter().filter(|c| opts.has(*c)).collect();
+    let mut which: Vec<char> = ['l', 'w', 'm', 'c']
+        .into_iter()
+        .filter(|c| opts.has(*c))
+        .collect();
     if which.is_empty() {
         which = vec!['l', 'w', 'c'];
     }
     let stdin_only = opts.operands.is_empty();
-    let operands = if stdin_only { vec!["-".to_string()] } else { opts.operands.clone() };
+    let operands = if stdin_only {
+        vec!["-".to_string()]
+    } else {
+        opts.operands.clone()
+    };
     let mut rows: Vec<(Vec<u64>, Option<String>)> = Vec::new();
     let mut totals = vec![0u64; which.len()];
     let mut status = 0;
@@ -49,7 +68,11 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         for (t, c) in totals.iter_mut().zip(&counts) {
             *t += c;
         }
-        let name = if stdin_only { None } else { Some(operand.clone()) };
+        let name = if stdin_only {
+            None
+        } else {
+            Some(operand.clone())
+        };
         rows.push((counts, name));
     }
     let show_total = operands.len() > 1;

@@ -13,7 +13,11 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     for name in names {
         if name.contains('/') {
             let path = ctx.path(name);
-            if ctx.fs().stat(&path).is_ok_and(|m| m.is_file() && m.is_executable()) {
+            if ctx
+                .fs()
+                .stat(&path)
+                .is_ok_and(|m| m.is_file() && m.is_executable())
+            {
                 out.push_str(&format!("{name}\n"));
             } else {
                 status = 1;
@@ -26,7 +30,11 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             let dir = if dir.is_empty() { "." } else { dir };
             let candidate = format!("{dir}/{name}");
             let full = ctx.path(&candidate);
-            if ctx.fs().stat(&full).is_ok_and(|m| m.is_file() && m.is_executable()) {
+            if ctx
+                .fs()
+                .stat(&full)
+                .is_ok_and(|m| m.is_file() && m.is_executable())
+            {
                 out.push_str(&format!("{candidate}\n"));
                 found = true;
                 if !all {

@@ -13,7 +13,14 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         split += 1;
     }
     let split = split.min(argv.len());
-    let Ok(opts) = getopt(ctx, "xargs", &argv[1..split], "n:I:0rtd:", &[("max-args", 'n'), ("null", '0'), ("no-run-if-empty", 'r')], 1) else {
+    let Ok(opts) = getopt(
+        ctx,
+        "xargs",
+        &argv[1..split],
+        "n:I:0rtd:",
+        &[("max-args", 'n'), ("null", '0'), ("no-run-if-empty", 'r')],
+        1,
+    ) else {
         return 1;
     };
     let mut command: Vec<String> = argv[split..].to_vec();
@@ -22,9 +29,17 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
     }
     let input = String::from_utf8_lossy(&ctx.stdin()).into_owned();
     let items: Vec<String> = if opts.has('0') {
-        input.split('\0').filter(|s| !s.is_empty()).map(str::to_string).collect()
+        input
+            .split('\0')
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
     } else if opts.value('I').is_some() {
-        input.lines().map(|l| l.trim_start().to_string()).filter(|l| !l.is_empty()).collect()
+        input
+            .lines()
+            .map(|l| l.trim_start().to_string())
+            .filter(|l| !l.is_empty())
+            .collect()
     } else {
         split_words(&input)
     };
@@ -60,7 +75,11 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         }
         return status;
     }
-    let per = opts.value('n').and_then(|n| n.parse::<usize>().ok()).filter(|n| *n > 0).unwrap_or(usize::MAX);
+    let per = opts
+        .value('n')
+        .and_then(|n| n.parse::<usize>().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(usize::MAX);
     for chunk in items.chunks(per.min(items.len())) {
         let mut line = command.clone();
         line.extend(chunk.iter().cloned());

@@ -297,7 +297,10 @@ fn lex_number(s: &str) -> (i64, usize) {
         return (v, len);
     }
     if b[0] == b'0' {
-        let len = 1 + s[1..].bytes().take_while(|c| (b'0'..=b'7').contains(c)).count();
+        let len = 1 + s[1..]
+            .bytes()
+            .take_while(|c| (b'0'..=b'7').contains(c))
+            .count();
         let v = if len > 1 {
             u64::from_str_radix(&s[1..len], 8).unwrap_or(u64::MAX) as i64
         } else {

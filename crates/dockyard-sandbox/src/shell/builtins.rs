@@ -61,8 +61,7 @@ pub(crate) fn is_name(s: &str) -> bool {
 /// Single-quotes a value the way dash's `set`/`export -p` print it.
 pub(crate) fn shell_quote(s: &str) -> String {
     if !s.is_empty()
-        && s
-            .chars()
+        && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || "_/.,:+-=%@".contains(c))
     {
         return s.to_string();
@@ -431,7 +430,9 @@ impl Shell {
             for (k, v) in &self.st.vars {
                 if (readonly && v.readonly) || (!readonly && v.exported) {
                     match &v.value {
-                        Some(value) => text.push_str(&format!("{name} {k}={}\n", shell_quote(value))),
+                        Some(value) => {
+                            text.push_str(&format!("{name} {k}={}\n", shell_quote(value)))
+                        }
                         None => text.push_str(&format!("{name} {k}\n")),
                     }
                 }
@@ -469,7 +470,11 @@ impl Shell {
                 .st
                 .vars
                 .iter()
-                .filter_map(|(k, v)| v.value.as_ref().map(|val| format!("{k}={}\n", shell_quote(val))))
+                .filter_map(|(k, v)| {
+                    v.value
+                        .as_ref()
+                        .map(|val| format!("{k}={}\n", shell_quote(val)))
+                })
                 .collect();
             let _ = self.write(1, text.as_bytes());
             return Ok(0);
@@ -561,7 +566,9 @@ impl Shell {
             let _ = self.write(1, text.as_bytes());
             return Ok(0);
         }
-        let (action, signals) = if args.len() == 1 || signal_name(&args[0]).is_some() && args[0].bytes().all(|b| b.is_ascii_digit()) {
+        let (action, signals) = if args.len() == 1
+            || signal_name(&args[0]).is_some() && args[0].bytes().all(|b| b.is_ascii_digit())
+        {
             (None, args)
         } else {
             (Some(args[0].as_str()), &args[1..])
@@ -641,7 +648,8 @@ impl Shell {
         }
         let ifs = self.ifs();
         let is_ifs = |(c, esc): (char, bool)| !esc && ifs.contains(c);
-        let is_ws = |(c, esc): (char, bool)| !esc && ifs.contains(c) && matches!(c, ' ' | '\t' | '\n');
+        let is_ws =
+            |(c, esc): (char, bool)| !esc && ifs.contains(c) && matches!(c, ' ' | '\t' | '\n');
         let mut pos = 0;
         while pos < chars.len() && is_ws(chars[pos]) {
             pos += 1;
@@ -733,9 +741,9 @@ impl Shell {
                 }
                 let saved = self.cmdname.take();
                 let result = match self.find(&rest[0], false) {
-                    super::Found::Program(_, program) => Ok(self.run_program(&program, rest)),
+                    super::Found::Program(program) => Ok(self.run_program(&program, rest)),
                     super::Found::Script(path) => Ok(self.run_script_file(&path, rest)),
-                    super::Found::Denied(_) => {
+                    super::Found::Denied => {
                         let message = format!("{}: Permission denied", rest[0]);
                         self.error(&message);
                         Ok(126)

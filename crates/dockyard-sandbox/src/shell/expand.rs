@@ -1,7 +1,9 @@
 //! Word expansion in dash's order: tilde, parameter, command and arithmetic expansion,
 //! then field splitting with `IFS`, pathname expansion through `Vfs::glob`, quote removal.
 
-use dockyard_shell::{Glob, List, ParamOp, Parameter, TestOp, TrimOp, Word, WordPart, WordPartKind};
+use dockyard_shell::{
+    Glob, List, ParamOp, Parameter, TestOp, TrimOp, Word, WordPart, WordPartKind,
+};
 
 use super::{Flow, Shell};
 use crate::io::Fd;
@@ -252,7 +254,12 @@ impl Shell {
         Flow::Exit(2)
     }
 
-    fn expand_param(&mut self, param: &Parameter, quoted: bool, out: &mut Fields) -> Result<(), Flow> {
+    fn expand_param(
+        &mut self,
+        param: &Parameter,
+        quoted: bool,
+        out: &mut Fields,
+    ) -> Result<(), Flow> {
         let name = param.name.as_str();
         let all = name == "@" || name == "*";
         match &param.op {
@@ -273,7 +280,8 @@ impl Shell {
                     Some(self.st.positional.len().to_string().repeat(0))
                         .map(|_| self.st.positional.len().to_string())
                 } else {
-                    self.param_value(name).map(|v| v.chars().count().to_string())
+                    self.param_value(name)
+                        .map(|v| v.chars().count().to_string())
                 };
                 match value {
                     Some(v) => out.push_str(&v, quoted, !quoted),

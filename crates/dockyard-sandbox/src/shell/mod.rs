@@ -48,7 +48,6 @@ pub(crate) struct Var {
 /// Text a command came from, for line numbers.
 #[derive(Debug)]
 pub(crate) struct Source {
-    pub text: String,
     line_starts: Vec<usize>,
 }
 
@@ -61,10 +60,7 @@ impl Source {
                 .filter(|&(_, b)| b == b'\n')
                 .map(|(i, _)| i + 1),
         );
-        Rc::new(Source {
-            text: text.to_string(),
-            line_starts,
-        })
+        Rc::new(Source { line_starts })
     }
 
     pub fn line_of(&self, offset: usize) -> usize {
@@ -171,10 +167,10 @@ pub(crate) struct Shell {
 enum Found {
     Builtin,
     Function(Function),
-    Program(String, String),
+    Program(String),
     Script(String),
     NotFound,
-    Denied(String),
+    Denied,
 }
 
 impl Shell {
@@ -264,9 +260,7 @@ impl Shell {
 
     pub fn ifs(&self) -> String {
         match self.st.vars.get("IFS") {
-            Some(Var {
-                value: Some(v), ..
-            }) => v.clone(),
+            Some(Var { value: Some(v), .. }) => v.clone(),
             Some(_) => " \t\n".to_string(),
             None => " \t\n".to_string(),
         }
@@ -532,6 +526,9 @@ impl Shell {
         let mut status = self.st.status;
         for item in &list.items {
             self.step()?;
+            if self.st.opts.noexec {
+                break;
+            }
             if item.background {
                 status = self.run_background(&item.and_or)?;
             } else {
@@ -1003,14 +1000,14 @@ impl Shell {
         match self.find(&argv[0], true) {
             Found::Builtin => self.run_builtin(argv),
             Found::Function(function) => self.call_function(&function, argv),
-            Found::Program(_, program) => Ok(self.run_program(&program, argv)),
+            Found::Program(program) => Ok(self.run_program(&program, argv)),
             Found::Script(path) => Ok(self.run_script_file(&path, argv)),
             Found::NotFound => {
                 let message = format!("{}: not found", argv[0]);
                 self.error(&message);
                 Ok(127)
             }
-            Found::Denied(_) => {
+            Found::Denied => {
                 let message = format!("{}: Permission denied", argv[0]);
                 self.error(&message);
                 Ok(126)
@@ -1025,14 +1022,14 @@ impl Shell {
             return 0;
         }
         match self.find(&argv[0], false) {
-            Found::Program(_, program) => self.run_program(&program, argv),
+            Found::Program(program) => self.run_program(&program, argv),
             Found::Script(path) => self.run_script_file(&path, argv),
             Found::Builtin | Found::Function(_) | Found::NotFound => {
                 let message = format!("{}: No such file or directory\n", argv[0]);
                 let _ = self.write(2, message.as_bytes());
                 127
             }
-            Found::Denied(_) => {
+            Found::Denied => {
                 let message = format!("{}: Permission denied\n", argv[0]);
                 let _ = self.write(2, message.as_bytes());
                 126
@@ -1042,8 +1039,7 @@ impl Shell {
 
     fn call_function(&mut self, function: &Function, argv: &[String]) -> Res {
         self.enter()?;
-        let saved_positional =
-            std::mem::replace(&mut self.st.positional, argv[1..].to_vec());
+        let saved_positional = std::mem::replace(&mut self.st.positional, argv[1..].to_vec());
         self.st.locals.push(Vec::new());
         self.st.func_depth += 1;
         let saved_loop = std::mem::take(&mut self.st.loop_depth);
@@ -1171,14 +1167,14 @@ impl Shell {
                 .access(&full, dockyard_vfs::Access::Execute)
                 .is_err()
         {
-            return Found::Denied(path.to_string());
+            return Found::Denied;
         }
         match self.vfs.read_shared(&full) {
             Ok(bytes) => match crate::session::stub_name(&bytes) {
-                Some(program) => Found::Program(path.to_string(), program),
+                Some(program) => Found::Program(program),
                 None => Found::Script(full),
             },
-            Err(_) => Found::Denied(path.to_string()),
+            Err(_) => Found::Denied,
         }
     }
 

@@ -81,7 +81,9 @@ impl Shell {
                 match self.vfs.read(&path) {
                     Ok(data) => Some(Fd::Input(InBuf::shared(data))),
                     Err(FsError::IsADirectory) => Some(Fd::Input(InBuf::shared(Vec::new()))),
-                    Err(e) => return Ok(Err(format!("cannot open {word}: {}", open_error(e, false)))),
+                    Err(e) => {
+                        return Ok(Err(format!("cannot open {word}: {}", open_error(e, false))))
+                    }
                 }
             }
             RedirOp::ReadWrite => {
@@ -93,10 +95,15 @@ impl Shell {
                     Err(FsError::NotFound) => match self.vfs.append(&path, b"") {
                         Ok(()) => Vec::new(),
                         Err(e) => {
-                            return Ok(Err(format!("cannot create {word}: {}", open_error(e, true))))
+                            return Ok(Err(format!(
+                                "cannot create {word}: {}",
+                                open_error(e, true)
+                            )))
                         }
                     },
-                    Err(e) => return Ok(Err(format!("cannot open {word}: {}", open_error(e, false)))),
+                    Err(e) => {
+                        return Ok(Err(format!("cannot open {word}: {}", open_error(e, false))))
+                    }
                 };
                 Some(Fd::Input(InBuf::shared(data)))
             }
@@ -118,7 +125,12 @@ impl Shell {
                 };
                 match result {
                     Ok(()) => Some(Fd::File(path)),
-                    Err(e) => return Ok(Err(format!("cannot create {word}: {}", open_error(e, true)))),
+                    Err(e) => {
+                        return Ok(Err(format!(
+                            "cannot create {word}: {}",
+                            open_error(e, true)
+                        )))
+                    }
                 }
             }
             RedirOp::DupOutput | RedirOp::DupInput => {

@@ -47,7 +47,9 @@ fn table_strings(case: &toml::Table, key: &str) -> Vec<(String, String)> {
 }
 
 fn string(case: &toml::Table, key: &str) -> Option<String> {
-    case.get(key).and_then(toml::Value::as_str).map(str::to_string)
+    case.get(key)
+        .and_then(toml::Value::as_str)
+        .map(str::to_string)
 }
 
 /// Sets a case up, runs it, and describes every difference (empty: identical).
@@ -83,17 +85,35 @@ fn run_case(case: &toml::Table) -> Vec<String> {
     for (path, content) in &files {
         let full = format!("{WORK}/{}", path.trim_end_matches('/'));
         let mut parent = String::new();
-        for component in path.trim_end_matches('/').split('/').collect::<Vec<_>>().split_last().map_or(&[][..], |(_, init)| init) {
-            parent = if parent.is_empty() { component.to_string() } else { format!("{parent}/{component}") };
-            vfs.insert_entry(&format!("{WORK}/{parent}"), EntryKind::Dir, b"", 0o755, mtime_of(&parent))
-                .expect("parent directory");
+        for component in path
+            .trim_end_matches('/')
+            .split('/')
+            .collect::<Vec<_>>()
+            .split_last()
+            .map_or(&[][..], |(_, init)| init)
+        {
+            parent = if parent.is_empty() {
+                component.to_string()
+            } else {
+                format!("{parent}/{component}")
+            };
+            vfs.insert_entry(
+                &format!("{WORK}/{parent}"),
+                EntryKind::Dir,
+                b"",
+                0o755,
+                mtime_of(&parent),
+            )
+            .expect("parent directory");
         }
         let mtime = mtime_of(path);
         latest = latest.max(mtime);
         if path.ends_with('/') {
-            vfs.insert_entry(&full, EntryKind::Dir, b"", 0o755, mtime).expect("directory");
+            vfs.insert_entry(&full, EntryKind::Dir, b"", 0o755, mtime)
+                .expect("directory");
         } else {
-            vfs.insert_entry(&full, EntryKind::File, content.as_bytes(), 0o644, mtime).expect("file");
+            vfs.insert_entry(&full, EntryKind::File, content.as_bytes(), 0o644, mtime)
+                .expect("file");
         }
     }
     for (path, mode) in table_strings(case, "modes") {
@@ -109,7 +129,11 @@ fn run_case(case: &toml::Table) -> Vec<String> {
     let positional: Vec<String> = case
         .get("positional")
         .and_then(toml::Value::as_array)
-        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default();
     let output = session.run_script(&Invocation {
         script: string(case, "script").expect("script"),
@@ -118,7 +142,11 @@ fn run_case(case: &toml::Table) -> Vec<String> {
         stdin: string(case, "stdin").unwrap_or_default().into_bytes(),
     });
 
-    let expect = |key: &str| string(case, key).unwrap_or_default().replace("{{PWD}}", WORK);
+    let expect = |key: &str| {
+        string(case, key)
+            .unwrap_or_default()
+            .replace("{{PWD}}", WORK)
+    };
     let mut differences = Vec::new();
     for (key, got) in [
         ("expect_stdout", &output.stdout),
@@ -130,17 +158,33 @@ fn run_case(case: &toml::Table) -> Vec<String> {
             differences.push(format!("{key}:\n  want {want:?}\n  got  {got:?}"));
         }
     }
-    let status = case.get("expect_status").and_then(toml::Value::as_integer).expect("status");
+    let status = case
+        .get("expect_status")
+        .and_then(toml::Value::as_integer)
+        .expect("status");
     if i64::from(output.status) != status {
-        differences.push(format!("expect_status: want {status}, got {}", output.status));
+        differences.push(format!(
+            "expect_status: want {status}, got {}",
+            output.status
+        ));
     }
     if let Some(want) = case.get("expect_files").and_then(toml::Value::as_array) {
-        let want: Vec<String> = want.iter().filter_map(|v| v.as_str().map(str::to_string)).collect();
+        let want: Vec<String> = want
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect();
         let mut got = Vec::new();
         if let Ok(entries) = session.vfs().entries(WORK) {
             for (path, kind) in entries.skip(1).map(|e| (e.path, e.metadata.kind)) {
-                let rel = path.strip_prefix(&format!("{WORK}/")).unwrap_or(&path).to_string();
-                got.push(if kind == EntryKind::Dir { format!("{rel}/") } else { rel });
+                let rel = path
+                    .strip_prefix(&format!("{WORK}/"))
+                    .unwrap_or(&path)
+                    .to_string();
+                got.push(if kind == EntryKind::Dir {
+                    format!("{rel}/")
+                } else {
+                    rel
+                });
             }
         }
         got.sort();
@@ -161,7 +205,11 @@ fn dash_cases_match_the_recording() {
     for path in &paths {
         let text = std::fs::read_to_string(path).expect("case file");
         let case: toml::Table = toml::from_str(&text).expect("case TOML");
-        let name = path.strip_prefix(&root).unwrap_or(path).display().to_string();
+        let name = path
+            .strip_prefix(&root)
+            .unwrap_or(path)
+            .display()
+            .to_string();
         let tags: Vec<&str> = case
             .get("tags")
             .and_then(toml::Value::as_array)
