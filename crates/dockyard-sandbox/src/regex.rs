@@ -535,11 +535,7 @@ impl Regex {
         };
         let root = parser.alternation(0)?;
         if parser.pos < parser.chars.len() {
-            return Err(err(if syntax == Syntax::Extended {
-                "Unmatched ) or \\)"
-            } else {
-                "Unmatched ) or \\)"
-            }));
+            return Err(err("Unmatched ) or \\)"));
         }
         Ok(Regex {
             root,

@@ -293,12 +293,10 @@ fn evaluate(t: &mut Test<'_, '_>) -> R<bool> {
                     continue;
                 }
             }
-            2 => {
-                if a0 == "!" {
-                    negate = !negate;
-                    t.pos += 1;
-                    continue;
-                }
+            2 if a0 == "!" => {
+                negate = !negate;
+                t.pos += 1;
+                continue;
             }
             _ => {}
         }

@@ -191,9 +191,9 @@ fn sort_entries(
     let _ = ctx;
     entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     if flags.by_time {
-        entries.sort_by(|a, b| b.1.mtime.cmp(&a.1.mtime));
+        entries.sort_by_key(|e| std::cmp::Reverse(e.1.mtime));
     } else if flags.by_size {
-        entries.sort_by(|a, b| b.1.size.cmp(&a.1.size));
+        entries.sort_by_key(|e| std::cmp::Reverse(e.1.size));
     }
     if flags.reverse {
         entries.reverse();

@@ -190,15 +190,7 @@ fn parse_script(script: &str, syntax: Syntax) -> Result<Vec<Rule>, String> {
                         'p' => print = true,
                         'i' | 'I' => icase = true,
                         d if d.is_ascii_digit() => nth = d.to_digit(10).unwrap_or(1) as usize,
-                        other => {
-                            return Err(err(
-                                i + 1,
-                                &format!(
-                                    "unknown option to `s'{}",
-                                    if other == 'w' { "" } else { "" }
-                                ),
-                            ))
-                        }
+                        _ => return Err(err(i + 1, "unknown option to `s'")),
                     }
                     i += 1;
                 }

@@ -81,10 +81,8 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         let text = fmt(v);
         out.push_str(&format!("{text:0>pad$}"));
         k += 1;
-        if out.len() > 64 * 1024 {
-            if !ctx.out(std::mem::take(&mut out)) {
-                return 1;
-            }
+        if out.len() > 64 * 1024 && !ctx.out(std::mem::take(&mut out)) {
+            return 1;
         }
     }
     if k > 0 {

@@ -18,7 +18,7 @@ fn numeric_prefix(s: &str) -> f64 {
     t[..end].parse().unwrap_or(0.0)
 }
 
-fn key<'a>(line: &'a str, spec: Option<(usize, Option<usize>)>, sep: Option<char>) -> &'a str {
+fn key(line: &str, spec: Option<(usize, Option<usize>)>, sep: Option<char>) -> &str {
     let Some((start, end)) = spec else {
         return line;
     };

@@ -145,9 +145,7 @@ impl Arith<'_> {
                     let lhs = self.var(&name)?;
                     self.binary(&op[..op.len() - 1], lhs, rhs)?
                 };
-                if let Err(message) = self.sh.set_var(&name, &value.to_string()) {
-                    return Err(message);
-                }
+                self.sh.set_var(&name, &value.to_string())?;
                 return Ok(value);
             }
             self.pos = save.0;

@@ -2,7 +2,7 @@
 //! `read`, `eval`, `.`, `trap`, ... The standalone ones (`cd`, `echo`, `printf`, `test`)
 //! are modules of `crate::builtins`.
 
-use super::{Flow, Res, Shell, Var};
+use super::{Flow, Res, Shell};
 use crate::registry::Ctx;
 
 /// dash's special builtins: errors in them end a non-interactive shell, and
@@ -454,7 +454,7 @@ impl Shell {
                     return self.fail(&message);
                 }
             }
-            let entry = self.st.vars.entry(var).or_insert_with(Var::default);
+            let entry = self.st.vars.entry(var).or_default();
             if readonly {
                 entry.readonly = true;
             } else {

@@ -165,11 +165,11 @@ pub(crate) struct Shell {
 
 /// The result of looking a command name up.
 enum Found {
-    Builtin,
+    ShellBuiltin,
     Function(Function),
     Program(String),
     Script(String),
-    NotFound,
+    Missing,
     Denied,
 }
 
@@ -941,7 +941,7 @@ impl Shell {
             }
         } else {
             let saved_vars = self.push_temp_vars(&assigns);
-            let result = match saved_vars {
+            match saved_vars {
                 Ok(saved) => {
                     let r = self.run_found(argv);
                     self.pop_temp_vars(saved);
@@ -951,8 +951,7 @@ impl Shell {
                     self.shell_error(&message);
                     Err(Flow::Exit(2))
                 }
-            };
-            result
+            }
         };
         if !(name == "exec" && argv.len() == 1) {
             self.restore_fds(saved_fds);
@@ -998,11 +997,11 @@ impl Shell {
 
     fn run_found(&mut self, argv: &[String]) -> Res {
         match self.find(&argv[0], true) {
-            Found::Builtin => self.run_builtin(argv),
+            Found::ShellBuiltin => self.run_builtin(argv),
             Found::Function(function) => self.call_function(&function, argv),
             Found::Program(program) => Ok(self.run_program(&program, argv)),
             Found::Script(path) => Ok(self.run_script_file(&path, argv)),
-            Found::NotFound => {
+            Found::Missing => {
                 let message = format!("{}: not found", argv[0]);
                 self.error(&message);
                 Ok(127)
@@ -1024,7 +1023,7 @@ impl Shell {
         match self.find(&argv[0], false) {
             Found::Program(program) => self.run_program(&program, argv),
             Found::Script(path) => self.run_script_file(&path, argv),
-            Found::Builtin | Found::Function(_) | Found::NotFound => {
+            Found::ShellBuiltin | Found::Function(_) | Found::Missing => {
                 let message = format!("{}: No such file or directory\n", argv[0]);
                 let _ = self.write(2, message.as_bytes());
                 127
@@ -1121,13 +1120,13 @@ impl Shell {
     fn find(&self, name: &str, shell_too: bool) -> Found {
         if shell_too {
             if is_special_builtin(name) {
-                return Found::Builtin;
+                return Found::ShellBuiltin;
             }
             if let Some(function) = self.st.funcs.get(name) {
                 return Found::Function(function.clone());
             }
             if is_builtin(name) {
-                return Found::Builtin;
+                return Found::ShellBuiltin;
             }
         }
         if name.contains('/') {
@@ -1136,7 +1135,7 @@ impl Shell {
         }
         match self.path_lookup(name) {
             Some(path) => self.classify(&path),
-            None => Found::NotFound,
+            None => Found::Missing,
         }
     }
 
@@ -1158,7 +1157,7 @@ impl Shell {
     fn classify(&self, path: &str) -> Found {
         let full = dockyard_vfs::join(&self.st.cwd, path);
         let Ok(meta) = self.vfs.stat(&full) else {
-            return Found::NotFound;
+            return Found::Missing;
         };
         if meta.is_dir()
             || !meta.is_executable()

@@ -142,7 +142,7 @@ impl Shell {
                             Some(fd) => Some(fd),
                             None => return Ok(Err(format!("{n}: Bad file descriptor"))),
                         },
-                        _ => return Ok(Err(format!("Syntax error: Bad fd number"))),
+                        _ => return Ok(Err("Syntax error: Bad fd number".to_string())),
                     }
                 }
             }
