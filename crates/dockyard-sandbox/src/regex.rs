@@ -240,8 +240,13 @@ impl Parser<'_> {
                 (Some('\\'), Some('+')) if !self.ere() => (1, None, 2),
                 (Some('\\'), Some('?')) if !self.ere() => (0, Some(1), 2),
                 (Some('{'), _) if self.ere() => {
+                    let save = self.pos;
                     self.pos += 1;
-                    let (min, max) = self.interval()?;
+                    let Ok((min, max)) = self.interval() else {
+                        // GNU reads an ERE brace that starts no valid interval literally.
+                        self.pos = save;
+                        return Ok(atom);
+                    };
                     atom = Node::Repeat(Box::new(atom), min, max);
                     continue;
                 }
@@ -298,6 +303,9 @@ impl Parser<'_> {
     fn bracket(&mut self) -> Result<Node, RegexError> {
         let unmatched = || err("Unmatched [, [^, [:, [., or [=");
         self.pos += 1;
+        if self.pos >= self.chars.len() {
+            return Err(err("Invalid regular expression"));
+        }
         let mut negated = false;
         if self.peek() == Some('^') {
             negated = true;
@@ -320,6 +328,13 @@ impl Parser<'_> {
                     return Err(unmatched());
                 };
                 let name = rest[..end].to_string();
+                const CLASSES: [&str; 12] = [
+                    "alpha", "digit", "alnum", "upper", "lower", "space", "blank", "punct",
+                    "print", "graph", "cntrl", "xdigit",
+                ];
+                if !CLASSES.contains(&name.as_str()) {
+                    return Err(err("Invalid character class name"));
+                }
                 self.pos += 2 + name.chars().count() + 2;
                 items.push(ClassItem::Named(name));
                 continue;

@@ -250,10 +250,23 @@ fn substitute(
     let mut pos = 0;
     let mut count = 0;
     let mut changed = false;
+    let mut previous_end: Option<usize> = None;
     while pos <= line.len() {
         let Some(m) = re.find_at(line, pos) else {
             break;
         };
+        if m.start == m.end && previous_end == Some(m.start) {
+            // An empty match right after a match does not count (GNU sed).
+            match line[m.start..].chars().next() {
+                Some(c) => {
+                    out.push(c);
+                    pos = m.start + c.len_utf8();
+                    continue;
+                }
+                None => break,
+            }
+        }
+        previous_end = Some(m.end);
         count += 1;
         if count >= nth {
             out.push_str(&line[pos..m.start]);
