@@ -13,7 +13,8 @@
 //!
 //! The interpreter runs without threads or processes: pipeline stages run one after
 //! the other through buffers, and `cmd &` runs to completion at once (`$!` and `wait`
-//! still work). Every line has a [`Budget`]. Programs beyond the standard set
+//! still work); a pipe holds at most 1 MiB, and a writer that fills it sees its
+//! writes fail, as if the reader had stopped reading. Every line has a [`Budget`]. Programs beyond the standard set
 //! (make, docker, ...) plug in through [`Program`] and [`Session::register`].
 
 pub mod builtins;

@@ -36,6 +36,10 @@ pub(crate) enum Flow {
 
 pub(crate) type Res = Result<i32, Flow>;
 
+/// Bytes a pipe or command substitution holds; writing past this fails, as when the
+/// reading end is closed (stages run one after another, so the reader cannot drain it).
+pub(crate) const PIPE_CAPACITY: usize = 1 << 20;
+
 /// One shell variable.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Var {
@@ -309,6 +313,19 @@ impl Shell {
     pub fn write(&mut self, fd: usize, bytes: &[u8]) -> Result<(), FsError> {
         if self.abort.is_some() {
             return Err(FsError::NoSpace);
+        }
+        let target = self.st.fds.get(fd).cloned().flatten();
+        if let Some(Fd::Capture(i)) = target {
+            // A pipe (or command substitution) that is full acts like one whose
+            // reader has stopped reading: the writer's writes fail (`yes | head`).
+            let Some(buf) = self.captures.get_mut(i) else {
+                return Err(FsError::InvalidArgument);
+            };
+            if buf.len() + bytes.len() > PIPE_CAPACITY {
+                return Err(FsError::NoSpace);
+            }
+            buf.extend_from_slice(bytes);
+            return Ok(());
         }
         self.written += bytes.len() as u64;
         if self.written > self.budget.output_bytes {
