@@ -30,10 +30,9 @@ const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
 process.exitCode = wasi.start(instance);
 JS
 
-measure() { # label command... -> "wall_s max_rss_mb"
-  local out
-  out=$( { /usr/bin/time -f '%e %M' "$@" > /dev/null 2> "$work/err"; } 2>&1 | tail -n 1 ) || true
-  awk '{ printf "%8.2f s %7.1f MB", $1, $2 / 1024 }' <<< "$out"
+measure() { # command... -> "wall_s max_rss_mb"
+  /usr/bin/time -f '%e %M' -o "$work/time" "$@" > /dev/null 2> "$work/err" || true
+  awk '{ printf "%8.2f s %7.1f MB", $1, $2 / 1024 }' "$work/time"
 }
 
 printf '%-12s %-24s %-24s %-24s\n' instructions "dockyard (native)" "dockyard (wasm, node)" "hadolint 2.15.1"
