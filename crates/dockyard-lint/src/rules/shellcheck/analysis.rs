@@ -205,6 +205,8 @@ pub struct Analysis<'a> {
     /// `[[ ... ]]` compound commands: their span and words.
     pub double_brackets: Vec<(Span, &'a [Word])>,
     pub redirects: Vec<&'a Redirect>,
+    /// Variables assigned and referenced.
+    pub flow: super::vars::Flow,
 }
 
 /// The name ShellCheck reads a shebang as (`executableFromShebang`).
@@ -303,6 +305,7 @@ impl<'a> Analysis<'a> {
             for_loops: w.for_loops,
             double_brackets: w.double_brackets,
             redirects: w.redirects,
+            flow: super::vars::flow(src, script),
         }
     }
 

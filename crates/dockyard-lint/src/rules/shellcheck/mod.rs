@@ -21,11 +21,13 @@ use crate::report::Finding;
 use crate::severity::Severity;
 
 mod analysis;
+mod vars;
 
 mod backticks;
 mod brace_expansion;
 mod cd_unchecked;
 mod double_bracket;
+mod double_equals_assignment;
 mod echo_command_substitution;
 mod echo_escapes;
 mod echo_flags;
@@ -34,11 +36,13 @@ mod equals_equals_in_test;
 mod find_output_loop;
 mod find_xargs;
 mod flag_as_command;
+mod function_parameters;
 mod glob_as_option;
 mod ls_grep;
 mod ls_loop;
 mod ls_pipe;
 mod masked_return;
+mod misspelled_variable;
 mod mkdir_mode_deepest;
 mod read_flags;
 mod read_without_r;
@@ -49,9 +53,11 @@ mod single_iteration_loop;
 mod single_quoted_expansion;
 mod source_builtin;
 mod trap_err;
+mod unassigned_variable;
 mod unknown_escape;
 mod unquoted_command_substitution;
 mod unquoted_expansion;
+mod unused_variable;
 mod useless_echo;
 
 pub use analysis::{Analysis, Cmd, Dialect, Part};
@@ -181,6 +187,11 @@ pub static CHECKS: &[Check] = checks![
     read_flags,
     source_builtin,
     trap_err,
+    unused_variable,
+    double_equals_assignment,
+    function_parameters,
+    unassigned_variable,
+    misspelled_variable,
 ];
 
 /// The metadata of an implemented SC check.
@@ -277,6 +288,18 @@ fn has_unsupported_shebang(text: &str) -> bool {
 pub fn comments(script: &str) -> Vec<Comment> {
     let parsed = parse_with(script, &ParseOptions::bash());
     if parsed.syntax_error().is_some() {
+        // ShellCheck reads on past a few mistakes, reporting them.
+        if let Some((fixed, comment)) = function_parameters::repair(script) {
+            let mut list = comments(&fixed);
+            if !list.is_empty()
+                || parse_with(&fixed, &ParseOptions::bash())
+                    .syntax_error()
+                    .is_none()
+            {
+                list.push(comment);
+                return list;
+            }
+        }
         // ShellCheck's parser stops too: only its parse error remains,
         // which is not implemented here.
         return Vec::new();
