@@ -28,6 +28,9 @@ declare_check! {
 
 pub fn check(cx: &Analysis<'_>, out: &mut Comments) {
     for c in &cx.cmds {
+        if cx.in_double_parens(c.start()) {
+            continue;
+        }
         for a in &c.cmd.assignments {
             if cx.text(a.value.span).starts_with('=') {
                 out.add(a.value.span.start, &META);

@@ -64,6 +64,11 @@ pub fn repair(script: &str) -> Option<(String, Comment)> {
         if k == params_start || bytes.get(k) != Some(&b')') {
             continue;
         }
+        // A function body must follow.
+        let body = script[k + 1..].trim_start();
+        if !body.starts_with(['{', '(']) {
+            continue;
+        }
         let mut fixed = script.as_bytes().to_vec();
         for b in &mut fixed[params_start..k] {
             *b = b' ';

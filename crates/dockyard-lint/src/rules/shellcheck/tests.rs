@@ -302,3 +302,66 @@ fn parse_mistakes_shellcheck_reads_past() {
         [(2, "SC2154".to_string())]
     );
 }
+
+#[test]
+fn style_checks() {
+    catches(
+        "SC2129",
+        "FROM a:1\nRUN echo a >> f; echo b >> f; echo c >> f\n",
+        &[2],
+    );
+    passes("SC2129", "FROM a:1\nRUN echo a >> f; echo b >> f\n");
+    passes(
+        "SC2129",
+        "FROM a:1\nRUN echo a >> f; echo b >> g; echo c >> f\n",
+    );
+    catches(
+        "SC2181",
+        "FROM a:1\nRUN make; if [ $? -ne 0 ]; then exit 1; fi\n",
+        &[2],
+    );
+    passes("SC2181", "FROM a:1\nRUN make; [ $? -eq 4 ] && echo x\n");
+    passes(
+        "SC2181",
+        "FROM a:1\nRUN f() { if [ $? -eq 0 ]; then :; fi; }; f\n",
+    );
+    catches("SC2166", "FROM a:1\nRUN [ -f a -a -f b ] && echo y\n", &[2]);
+    passes("SC2166", "FROM a:1\nRUN [ -a f ] && echo y\n");
+    catches("SC2015", "FROM a:1\nRUN a && b || c\n", &[2]);
+    passes("SC2015", "FROM a:1\nRUN a && b || true\n");
+    catches("SC2015", "FROM a:1\nRUN [ -f a ] || a && b || c\n", &[2]);
+    passes("SC2015", "FROM a:1\nRUN a && b || c || d\n");
+    passes("SC2015", "FROM a:1\nRUN a && [ -f b ] || c\n");
+    catches("SC2068", "FROM a:1\nRUN printf '%s' $@\n", &[2]);
+    passes("SC2068", "FROM a:1\nRUN printf '%s' \"$@\"\n");
+    catches(
+        "SC2048",
+        "FROM a:1\nRUN for x in $*; do echo \"$x\"; done\n",
+        &[2],
+    );
+    catches("SC2004", "FROM a:1\nRUN echo \"$(($n + 1))\"\n", &[2]);
+    passes("SC2004", "FROM a:1\nRUN echo \"$((10#$n + $1))\"\n");
+    catches("SC2059", "FROM a:1\nRUN printf \"$HOME\"\n", &[2]);
+    passes("SC2059", "FROM a:1\nRUN printf \"%s $HOME\"\n");
+    catches("SC2026", "FROM a:1\nRUN echo 'a'b'c'\n", &[2]);
+    catches("SC2140", "FROM a:1\nRUN echo \"a\"b\"c\"\n", &[2]);
+    passes("SC2140", "FROM a:1\nRUN echo \"$a\"b\"$c\"\n");
+    passes("SC2140", "FROM a:1\nRUN echo \"a\"/\"c\"\n");
+    catches("SC2027", "FROM a:1\nRUN v=1; echo \"a\"$v\"c\"\n", &[2]);
+}
+
+#[test]
+fn syntax_slips() {
+    catches("SC2283", "FROM a:1\nRUN X = 1; echo \"$X\"\n", &[2]);
+    passes("SC2283", "FROM a:1\nRUN echo \"=\" 1\n");
+    catches("SC2281", "FROM a:1\nRUN $X=1\n", &[2]);
+    catches("SC1007", "FROM a:1\nRUN VAR= value\n", &[2]);
+    passes("SC1007", "FROM a:1\nRUN IFS= read -r x; echo \"$x\"\n");
+    catches("SC1010", "FROM a:1\nRUN echo done\n", &[2]);
+    passes("SC1010", "FROM a:1\nRUN echo \"done\"\n");
+    catches(
+        "SC1086",
+        "FROM a:1\nRUN for $i in 1 2; do echo \"$i\"; done\n",
+        &[2],
+    );
+}
