@@ -104,6 +104,10 @@ pub struct Part<'a> {
     /// For a parameter: its variable holds neither spaces nor glob
     /// characters here (per the data flow).
     pub clean: bool,
+    /// A part of the word itself, not nested in quotes or another expansion.
+    pub word_level: bool,
+    /// Quote-free even in ShellCheck's strict sense (a `for` list is not).
+    pub strictly_quote_free: bool,
 }
 
 /// A `for` loop over words.
@@ -205,6 +209,8 @@ pub struct Analysis<'a> {
     /// `[[ ... ]]` compound commands: their span and words.
     pub double_brackets: Vec<(Span, &'a [Word])>,
     pub redirects: Vec<&'a Redirect>,
+    /// Variables assigned and referenced.
+    pub flow: super::vars::Flow,
 }
 
 /// The name ShellCheck reads a shebang as (`executableFromShebang`).
@@ -257,6 +263,10 @@ struct Ctx {
     condition: bool,
     /// Inside a branch or loop: assignments merge with the value before.
     conditional: bool,
+    /// In the word list of a `for` loop.
+    for_list: bool,
+    /// Nested in quotes or an expansion of a word.
+    nested: bool,
 }
 
 struct Walker<'a> {
@@ -303,6 +313,7 @@ impl<'a> Analysis<'a> {
             for_loops: w.for_loops,
             double_brackets: w.double_brackets,
             redirects: w.redirects,
+            flow: super::vars::flow(src, script),
         }
     }
 
@@ -314,6 +325,12 @@ impl<'a> Analysis<'a> {
     /// Commands with this basename.
     pub fn commands<'s>(&'s self, name: &'s str) -> impl Iterator<Item = &'s Cmd<'a>> + 's {
         self.cmds.iter().filter(move |c| c.basename() == Some(name))
+    }
+
+    /// Whether the command starting at `pos` opens a `(( ))`, which
+    /// ShellCheck reads as arithmetic (this parser as nested subshells).
+    pub fn in_double_parens(&self, pos: usize) -> bool {
+        self.src[..pos].trim_end().ends_with("((")
     }
 
     /// The command names of a list that is just one simple command each
@@ -432,6 +449,7 @@ impl<'a> Walker<'a> {
                                 word,
                                 Ctx {
                                     quote_free: true,
+                                    for_list: true,
                                     ..inner
                                 },
                             );
@@ -719,7 +737,13 @@ impl<'a> Walker<'a> {
                 in_heredoc: ctx.in_heredoc,
                 ok_assignment: ctx.ok_assignment,
                 clean,
+                word_level: !ctx.nested,
+                strictly_quote_free: (ctx.quote_free && !ctx.for_list) || ctx.in_dq,
             });
+            let ctx = Ctx {
+                nested: true,
+                ..ctx
+            };
             match &part.kind {
                 WordPartKind::DoubleQuoted(inner) => {
                     let single = inner.len() == 1 && command_name;
@@ -779,6 +803,8 @@ impl<'a> Walker<'a> {
 /// The context a command's own words start from.
 fn ctx_base(ctx: Ctx) -> Ctx {
     Ctx {
+        for_list: false,
+        nested: false,
         quote_free: false,
         in_dq: false,
         cmd: None,

@@ -21,37 +21,59 @@ use crate::report::Finding;
 use crate::severity::Severity;
 
 mod analysis;
+mod vars;
 
+mod arithmetic_dollar;
 mod backticks;
 mod brace_expansion;
 mod cd_unchecked;
+mod dollar_for_variable;
+mod dollar_on_assignment;
 mod double_bracket;
+mod double_equals_assignment;
 mod echo_command_substitution;
 mod echo_escapes;
 mod echo_flags;
 mod egrep;
 mod equals_equals_in_test;
+mod exit_code_test;
 mod find_output_loop;
 mod find_xargs;
 mod flag_as_command;
+mod function_parameters;
 mod glob_as_option;
+mod keyword_as_argument;
 mod ls_grep;
 mod ls_loop;
 mod ls_pipe;
 mod masked_return;
+mod misspelled_variable;
 mod mkdir_mode_deepest;
+mod multiple_appends;
+mod nested_single_quotes;
+mod printf_variable_format;
+mod quoted_literal_between_quotes;
+mod quotes_unquote_expansion;
 mod read_flags;
 mod read_without_r;
 mod redirect_both;
 mod relative_shebang;
 mod set_pipefail;
+mod short_circuit_if;
 mod single_iteration_loop;
 mod single_quoted_expansion;
 mod source_builtin;
+mod space_after_equals;
+mod spaces_around_equals;
+mod test_and_or;
 mod trap_err;
+mod unassigned_variable;
 mod unknown_escape;
+mod unquoted_array;
 mod unquoted_command_substitution;
+mod unquoted_dollar_star;
 mod unquoted_expansion;
+mod unused_variable;
 mod useless_echo;
 
 pub use analysis::{Analysis, Cmd, Dialect, Part};
@@ -183,6 +205,27 @@ pub static CHECKS: &[Check] = checks![
     read_flags,
     source_builtin,
     trap_err,
+    unused_variable,
+    double_equals_assignment,
+    function_parameters,
+    unassigned_variable,
+    misspelled_variable,
+    multiple_appends,
+    short_circuit_if,
+    exit_code_test,
+    test_and_or,
+    unquoted_array,
+    unquoted_dollar_star,
+    arithmetic_dollar,
+    printf_variable_format,
+    nested_single_quotes,
+    quoted_literal_between_quotes,
+    quotes_unquote_expansion,
+    spaces_around_equals,
+    dollar_on_assignment,
+    space_after_equals,
+    keyword_as_argument,
+    dollar_for_variable,
 ];
 
 /// The metadata of an implemented SC check.
@@ -279,6 +322,19 @@ fn has_unsupported_shebang(text: &str) -> bool {
 pub fn comments(script: &str) -> Vec<Comment> {
     let parsed = parse_with(script, &ParseOptions::bash());
     if parsed.syntax_error().is_some() {
+        // ShellCheck reads on past a few mistakes, reporting them.
+        for repair in [function_parameters::repair, dollar_for_variable::repair] {
+            if let Some((fixed, comment)) = repair(script) {
+                let mut list = comments(&fixed);
+                let fixed_parses = parse_with(&fixed, &ParseOptions::bash())
+                    .syntax_error()
+                    .is_none();
+                if !list.is_empty() || fixed_parses {
+                    list.push(comment);
+                    return list;
+                }
+            }
+        }
         // ShellCheck's parser stops too: only its parse error remains,
         // which is not implemented here.
         return Vec::new();

@@ -236,3 +236,132 @@ fn other_checks() {
     catches("SC2196", "FROM a:1\nRUN egrep x f\n", &[2]);
     catches("SC2215", "FROM a:1\nRUN --flag foo\n", &[2]);
 }
+
+#[test]
+fn variables() {
+    // SC2034: assigned, never read.
+    catches("SC2034", "FROM a:1\nRUN x=1\n", &[2]);
+    catches("SC2034", "FROM a:1\nRUN read -r line\n", &[2]);
+    passes("SC2034", "FROM a:1\nRUN x=1; echo \"$x\"\n");
+    passes("SC2034", "FROM a:1\nRUN echo \"$x\"; x=1\n");
+    passes("SC2034", "FROM a:1\nRUN export x=1\n");
+    passes("SC2034", "FROM a:1\nRUN _x=1\n");
+    passes("SC2034", "FROM a:1\nRUN PATH=/x\n");
+    // Declared by ARG/ENV: exported in the preamble, so read.
+    passes("SC2034", "FROM a:1\nARG x\nRUN x=1\n");
+    // Only with no command: `x=1 cmd` sets x for cmd.
+    passes("SC2034", "FROM a:1\nRUN x=1 make\n");
+    // SC2154: lowercase, read, never assigned (anywhere in the RUN).
+    catches("SC2154", "FROM a:1\nRUN echo \"$version\"\n", &[2]);
+    passes("SC2154", "FROM a:1\nARG version\nRUN echo \"$version\"\n");
+    passes("SC2154", "FROM a:1\nRUN echo \"$http_proxy\"\n");
+    passes("SC2154", "FROM a:1\nRUN echo \"$HOME $VERSION\"\n");
+    passes("SC2154", "FROM a:1\nRUN echo \"${v:-1}\"\n");
+    passes("SC2154", "FROM a:1\nRUN echo \"${v:+x}\"\n");
+    passes("SC2154", "FROM a:1\nRUN echo \"${v:?}\"\n");
+    passes("SC2154", "FROM a:1\nRUN [ -n \"$v\" ] && echo \"$v\"\n");
+    passes(
+        "SC2154",
+        "FROM a:1\nRUN for v in a b; do echo \"$v\"; done\n",
+    );
+    passes("SC2154", "FROM a:1\nRUN echo \"$v\"; v=1\n");
+    // SC2153: uppercase, close to an assigned name.
+    catches(
+        "SC2153",
+        "FROM a:1\nARG APP_VERSION\nRUN echo \"$APP_VERSON\"\n",
+        &[3],
+    );
+    passes("SC2153", "FROM a:1\nRUN echo \"$APP_VERSON\"\n");
+}
+
+#[test]
+fn variable_messages() {
+    let msg = |text: &str| shellcheck(&ShellOpts::default(), text).map(|c| c.message);
+    assert_eq!(
+        msg("echo \"$ls\"").as_deref(),
+        Some("ls is referenced but not assigned (for output from commands, use \"$(ls ...)\" ).")
+    );
+    assert_eq!(
+        msg("fooba=1; export fooba; echo \"$foobar\"").as_deref(),
+        Some("foobar is referenced but not assigned (did you mean 'fooba'?).")
+    );
+    assert_eq!(
+        msg("y=1; y=2").as_deref(),
+        Some("y appears unused. Verify use (or export if used externally).")
+    );
+}
+
+#[test]
+fn parse_mistakes_shellcheck_reads_past() {
+    catches("SC1097", "FROM a:1\nRUN X==1\n", &[2]);
+    passes("SC1097", "FROM a:1\nRUN X=1; echo \"$X\"\n");
+    catches("SC1065", "FROM a:1\nRUN f(a) { echo hi; }; f\n", &[2]);
+    // The rest of the script is still checked.
+    assert_eq!(
+        survivor_of("FROM a:1\nRUN f(a) { echo \"$a\"; }\n"),
+        [(2, "SC2154".to_string())]
+    );
+}
+
+#[test]
+fn style_checks() {
+    catches(
+        "SC2129",
+        "FROM a:1\nRUN echo a >> f; echo b >> f; echo c >> f\n",
+        &[2],
+    );
+    passes("SC2129", "FROM a:1\nRUN echo a >> f; echo b >> f\n");
+    passes(
+        "SC2129",
+        "FROM a:1\nRUN echo a >> f; echo b >> g; echo c >> f\n",
+    );
+    catches(
+        "SC2181",
+        "FROM a:1\nRUN make; if [ $? -ne 0 ]; then exit 1; fi\n",
+        &[2],
+    );
+    passes("SC2181", "FROM a:1\nRUN make; [ $? -eq 4 ] && echo x\n");
+    passes(
+        "SC2181",
+        "FROM a:1\nRUN f() { if [ $? -eq 0 ]; then :; fi; }; f\n",
+    );
+    catches("SC2166", "FROM a:1\nRUN [ -f a -a -f b ] && echo y\n", &[2]);
+    passes("SC2166", "FROM a:1\nRUN [ -a f ] && echo y\n");
+    catches("SC2015", "FROM a:1\nRUN a && b || c\n", &[2]);
+    passes("SC2015", "FROM a:1\nRUN a && b || true\n");
+    catches("SC2015", "FROM a:1\nRUN [ -f a ] || a && b || c\n", &[2]);
+    passes("SC2015", "FROM a:1\nRUN a && b || c || d\n");
+    passes("SC2015", "FROM a:1\nRUN a && [ -f b ] || c\n");
+    catches("SC2068", "FROM a:1\nRUN printf '%s' $@\n", &[2]);
+    passes("SC2068", "FROM a:1\nRUN printf '%s' \"$@\"\n");
+    catches(
+        "SC2048",
+        "FROM a:1\nRUN for x in $*; do echo \"$x\"; done\n",
+        &[2],
+    );
+    catches("SC2004", "FROM a:1\nRUN echo \"$(($n + 1))\"\n", &[2]);
+    passes("SC2004", "FROM a:1\nRUN echo \"$((10#$n + $1))\"\n");
+    catches("SC2059", "FROM a:1\nRUN printf \"$HOME\"\n", &[2]);
+    passes("SC2059", "FROM a:1\nRUN printf \"%s $HOME\"\n");
+    catches("SC2026", "FROM a:1\nRUN echo 'a'b'c'\n", &[2]);
+    catches("SC2140", "FROM a:1\nRUN echo \"a\"b\"c\"\n", &[2]);
+    passes("SC2140", "FROM a:1\nRUN echo \"$a\"b\"$c\"\n");
+    passes("SC2140", "FROM a:1\nRUN echo \"a\"/\"c\"\n");
+    catches("SC2027", "FROM a:1\nRUN v=1; echo \"a\"$v\"c\"\n", &[2]);
+}
+
+#[test]
+fn syntax_slips() {
+    catches("SC2283", "FROM a:1\nRUN X = 1; echo \"$X\"\n", &[2]);
+    passes("SC2283", "FROM a:1\nRUN echo \"=\" 1\n");
+    catches("SC2281", "FROM a:1\nRUN $X=1\n", &[2]);
+    catches("SC1007", "FROM a:1\nRUN VAR= value\n", &[2]);
+    passes("SC1007", "FROM a:1\nRUN IFS= read -r x; echo \"$x\"\n");
+    catches("SC1010", "FROM a:1\nRUN echo done\n", &[2]);
+    passes("SC1010", "FROM a:1\nRUN echo \"done\"\n");
+    catches(
+        "SC1086",
+        "FROM a:1\nRUN for $i in 1 2; do echo \"$i\"; done\n",
+        &[2],
+    );
+}
