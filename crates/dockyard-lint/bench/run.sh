@@ -32,7 +32,7 @@ JS
 
 measure() { # command... -> "wall_s max_rss_mb"
   /usr/bin/time -f '%e %M' -o "$work/time" "$@" > /dev/null 2> "$work/err" || true
-  awk '{ printf "%8.2f s %7.1f MB", $1, $2 / 1024 }' "$work/time"
+  tail -n 1 "$work/time" | awk '{ printf "%8.2f s %7.1f MB", $1, $2 / 1024 }'
 }
 
 printf '%-12s %-24s %-24s %-24s\n' instructions "dockyard (native)" "dockyard (wasm, node)" "hadolint 2.15.1"
