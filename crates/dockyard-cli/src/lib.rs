@@ -8,6 +8,7 @@
 use std::io::Write;
 
 pub mod lint;
+mod sh;
 
 /// Exit status for a usage error, as most command-line tools use.
 pub const EXIT_USAGE: i32 = 2;
@@ -22,11 +23,18 @@ pub struct Command {
 
 /// Every subcommand this build offers. Each simulator adds its entry here
 /// when it lands (`lint`, `make`, `sh`, `course check`).
-pub const COMMANDS: &[Command] = &[Command {
-    name: "lint",
-    summary: "Lint Dockerfiles as hadolint 2.15.1 does (same options and output)",
-    run: lint::run,
-}];
+pub const COMMANDS: &[Command] = &[
+    Command {
+        name: "lint",
+        summary: "Lint Dockerfiles as hadolint 2.15.1 does (same options and output)",
+        run: lint::run,
+    },
+    Command {
+        name: "sh",
+        summary: "Run shell commands in a sandbox loaded from this directory (files untouched)",
+        run: sh::run,
+    },
+];
 
 /// The version line printed by `--version`.
 pub fn version() -> String {

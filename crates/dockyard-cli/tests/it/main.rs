@@ -1,6 +1,7 @@
 //! The built `dockyard` binary, run as a user runs it.
 
 mod lint;
+mod sh;
 
 use std::process::Command;
 

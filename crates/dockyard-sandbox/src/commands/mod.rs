@@ -16,6 +16,7 @@ mod du;
 mod env;
 mod find;
 mod grep;
+mod hadolint;
 mod head;
 mod history;
 mod id;
@@ -66,6 +67,7 @@ const PROGRAMS: &[(&str, Main)] = &[
     ("grep", grep::run),
     ("egrep", grep::run_egrep),
     ("fgrep", grep::run_fgrep),
+    ("hadolint", hadolint::run),
     ("head", head::run),
     ("history", history::run),
     ("id", id::run),

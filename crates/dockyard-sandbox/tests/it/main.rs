@@ -2,5 +2,6 @@
 
 mod commands;
 mod dash;
+mod hadolint;
 mod never_panics;
 mod session;
