@@ -10,6 +10,7 @@ pub mod route;
 #[cfg(test)]
 mod safe_link;
 mod storage;
+mod terminal;
 
 pub use app::App;
 

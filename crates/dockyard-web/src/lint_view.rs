@@ -11,13 +11,6 @@ use yew::prelude::*;
 
 use crate::markdown;
 use crate::route::Route;
-use crate::storage;
-
-/// Where the sandbox keeps its Dockerfile between visits.
-const STORAGE_KEY: &str = "dockyard:v1:sandbox:Dockerfile";
-
-/// What the editor starts with on a first visit.
-const SAMPLE: &str = "FROM python:3.12-slim\n\n# Working directory\nWORKDIR /app\n\n# Copy the source code into the image\nCOPY . app.py /app/\n\n# Install the packages listed in requirements.txt\n# hadolint ignore=DL3013\nRUN pip install --upgrade pip &&\\\n    pip install --trusted-host pypi.python.org -r requirements.txt\n";
 
 /// Waits this long after the last keystroke before linting.
 const LINT_DELAY_MS: u32 = 150;
@@ -50,30 +43,39 @@ fn line_start_utf16(text: &str, line: u32) -> u32 {
     offset
 }
 
+#[derive(Properties, PartialEq)]
+pub struct LinterProps {
+    /// The Dockerfile's text, owned by the page (the terminal may change it too).
+    pub text: AttrValue,
+    /// Called with the new text on every keystroke.
+    pub on_edit: Callback<String>,
+}
+
 /// The editor and its findings.
 #[component]
-pub fn DockerfileLinter() -> Html {
-    let text = use_state(|| storage::load(STORAGE_KEY).unwrap_or_else(|| SAMPLE.to_string()));
+pub fn DockerfileLinter(props: &LinterProps) -> Html {
+    let text = props.text.clone();
     let outcome = use_state(|| lint(&text));
     let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let editor = use_node_ref();
 
-    let oninput = {
-        let text = text.clone();
+    // Lint once typing pauses: replacing the timeout cancels the previous one.
+    {
         let outcome = outcome.clone();
-        Callback::from(move |e: InputEvent| {
-            let Some(area) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() else {
-                return;
-            };
-            let value = area.value();
-            // Saved at once, so nothing typed is lost if the page closes.
-            storage::save(STORAGE_KEY, &value);
-            text.set(value.clone());
-            let outcome = outcome.clone();
-            // Replacing the timeout cancels the previous one: lint once typing pauses.
+        use_effect_with(text.clone(), move |text| {
+            let text = text.to_string();
             *pending.borrow_mut() = Some(Timeout::new(LINT_DELAY_MS, move || {
-                outcome.set(lint(&value));
+                outcome.set(lint(&text));
             }));
+        });
+    }
+
+    let oninput = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
+                on_edit.emit(area.value());
+            }
         })
     };
 
@@ -124,7 +126,7 @@ pub fn DockerfileLinter() -> Html {
                     aria-label="Dockerfile"
                     spellcheck="false"
                     autocomplete="off"
-                    value={(*text).clone()}
+                    value={text.clone()}
                     {oninput}
                 />
             </section>

@@ -3,8 +3,12 @@
 
 use yew::prelude::*;
 
+use dockyard_sandbox::{Session, SessionConfig};
+
 use crate::lint_view::DockerfileLinter;
 use crate::route::Route;
+use crate::storage;
+use crate::terminal::Terminal;
 
 /// `#/`: what Dockyard is, and the course outline.
 #[component]
@@ -50,18 +54,82 @@ pub fn LessonPage(props: &LessonProps) -> Html {
     }
 }
 
-/// `#/sandbox`: the free workspace. For now: a Dockerfile checked as you
-/// type by the hadolint-compatible linter.
+/// Where the sandbox keeps its Dockerfile between visits.
+const DOCKERFILE_KEY: &str = "dockyard:v1:sandbox:Dockerfile";
+
+/// What the Dockerfile holds on a first visit: the course's example.
+const SAMPLE: &str = "FROM python:3.12-slim\n\n# Working directory\nWORKDIR /app\n\n# Copy the source code into the image\nCOPY . app.py /app/\n\n# Install the packages listed in requirements.txt\n# hadolint ignore=DL3013\nRUN pip install --upgrade pip &&\\\n    pip install --trusted-host pypi.python.org -r requirements.txt\n";
+
+/// The session's clock starts at the learner's wall-clock time.
+fn now_seconds() -> u64 {
+    (web_sys::js_sys::Date::now() / 1000.0).max(0.0) as u64
+}
+
+/// `#/sandbox`: the free workspace: a Dockerfile, checked as you type, and
+/// a terminal whose shell works on the same files.
 #[component]
 pub fn SandboxPage() -> Html {
+    let session = use_mut_ref(|| {
+        let mut session = Session::new(SessionConfig {
+            start_time: now_seconds(),
+            ..SessionConfig::default()
+        });
+        let text = storage::load(DOCKERFILE_KEY).unwrap_or_else(|| SAMPLE.to_string());
+        let path = format!("{}/Dockerfile", session.cwd());
+        let _ = session.vfs_mut().write(&path, text.as_bytes());
+        session
+    });
+    let dockerfile_path = format!("{}/Dockerfile", session.borrow().cwd());
+    let dockerfile = {
+        let session = session.clone();
+        let path = dockerfile_path.clone();
+        use_state(move || {
+            session
+                .borrow()
+                .vfs()
+                .read_to_string(&path)
+                .unwrap_or_default()
+        })
+    };
+
+    let on_edit = {
+        let (session, dockerfile, path) =
+            (session.clone(), dockerfile.clone(), dockerfile_path.clone());
+        Callback::from(move |text: String| {
+            // Saved at once, so nothing typed is lost if the page closes.
+            storage::save(DOCKERFILE_KEY, &text);
+            let _ = session.borrow_mut().vfs_mut().write(&path, text.as_bytes());
+            dockerfile.set(text);
+        })
+    };
+    // A command may have changed the Dockerfile: show what the files hold.
+    let on_ran = {
+        let (session, dockerfile, path) =
+            (session.clone(), dockerfile.clone(), dockerfile_path.clone());
+        Callback::from(move |()| {
+            let now = session
+                .borrow()
+                .vfs()
+                .read_to_string(&path)
+                .unwrap_or_default();
+            if now != *dockerfile {
+                storage::save(DOCKERFILE_KEY, &now);
+                dockerfile.set(now);
+            }
+        })
+    };
+
     html! {
         <article class="page page-wide">
             <h1>{ "Sandbox" }</h1>
             <p class="lead">
                 { "Edit the Dockerfile: it is checked as you type, with the same rules, \
-                   messages and line numbers as hadolint. Select a rule code to read why it matters." }
+                   messages and line numbers as hadolint. Below it, a shell works on the same files: \
+                   try " }<code>{ "ls -l" }</code>{ ", " }<code>{ "cat Dockerfile" }</code>{ " or " }
+                <code>{ "hadolint Dockerfile" }</code>{ "." }
             </p>
-            <DockerfileLinter />
+            <DockerfileLinter text={AttrValue::from((*dockerfile).clone())} {on_edit} />
+            <Terminal session={session.clone()} {on_ran} />
         </article>
     }
 }
