@@ -458,6 +458,25 @@ pub fn implemented(code: &str) -> bool {
 pub mod util {
     use super::*;
 
+    /// The rules against a repeated instruction in one stage (`CMD`,
+    /// `ENTRYPOINT`, `HEALTHCHECK`): every `keyword` after the first of its
+    /// stage fails. `seen` is the rule's state.
+    pub fn flag_repeats_in_stage(
+        seen: &mut bool,
+        keyword: Keyword,
+        item: &Item<'_>,
+        out: &mut Out,
+    ) {
+        if item.is(Keyword::From) {
+            *seen = false;
+        } else if item.is(keyword) {
+            if *seen {
+                out.fail(item.line());
+            }
+            *seen = true;
+        }
+    }
+
     /// hadolint's `dropQuotes`: strips `"` and `'` from both ends.
     pub fn drop_quotes(s: &str) -> &str {
         s.trim_matches(|c| c == '"' || c == '\'')

@@ -2,6 +2,7 @@
 
 use dockyard_dockerfile::Keyword;
 
+use super::util::flag_repeats_in_stage;
 use super::{Item, Out, Rule};
 
 declare_rule! {
@@ -34,14 +35,7 @@ declare_rule! {
 
 impl Rule for MultipleCmds {
     fn check(&mut self, item: &Item<'_>, out: &mut Out) {
-        if item.is(Keyword::From) {
-            self.seen = false;
-        } else if item.is(Keyword::Cmd) {
-            if self.seen {
-                out.fail(item.line());
-            }
-            self.seen = true;
-        }
+        flag_repeats_in_stage(&mut self.seen, Keyword::Cmd, item, out);
     }
 }
 

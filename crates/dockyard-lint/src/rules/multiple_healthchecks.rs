@@ -2,6 +2,7 @@
 
 use dockyard_dockerfile::Keyword;
 
+use super::util::flag_repeats_in_stage;
 use super::{Item, Out, Rule};
 
 declare_rule! {
@@ -35,14 +36,7 @@ declare_rule! {
 
 impl Rule for MultipleHealthchecks {
     fn check(&mut self, item: &Item<'_>, out: &mut Out) {
-        if item.is(Keyword::From) {
-            self.seen = false;
-        } else if item.is(Keyword::Healthcheck) {
-            if self.seen {
-                out.fail(item.line());
-            }
-            self.seen = true;
-        }
+        flag_repeats_in_stage(&mut self.seen, Keyword::Healthcheck, item, out);
     }
 }
 
