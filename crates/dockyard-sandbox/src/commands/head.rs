@@ -1,6 +1,6 @@
 //! `head` (`-n N`, `-c N`, `-N`, negative counts, headers for several files).
 
-use super::{fail, getopt, lines, usage};
+use super::{fail, getopt, lines, Opts};
 use crate::registry::Ctx;
 
 /// Turns the obsolete `-N` form into `-n N`.
@@ -70,6 +70,37 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             bytes_mode = *flag == 'c';
         }
     }
+    let (neg, n) = count;
+    let n = n as usize;
+    print_each(ctx, "head", &opts, |data| {
+        if bytes_mode {
+            let end = if neg {
+                data.len().saturating_sub(n)
+            } else {
+                n.min(data.len())
+            };
+            data[..end].to_vec()
+        } else {
+            let ls = lines(data);
+            let end = if neg {
+                ls.len().saturating_sub(n)
+            } else {
+                n.min(ls.len())
+            };
+            ls[..end].concat()
+        }
+    })
+}
+
+/// Prints `pick(contents)` for each operand (standard input when there is
+/// none), with `==> name <==` headers when several are shown (or `-v`,
+/// unless `-q`), as GNU head and tail do. Returns the exit status.
+pub(super) fn print_each(
+    ctx: &mut Ctx<'_>,
+    program: &str,
+    opts: &Opts,
+    pick: impl Fn(&[u8]) -> Vec<u8>,
+) -> i32 {
     let mut operands = opts.operands.clone();
     if operands.is_empty() {
         operands.push("-".into());
@@ -83,7 +114,7 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             Err(e) => {
                 fail(
                     ctx,
-                    "head",
+                    program,
                     &format!("cannot open '{operand}' for reading: {e}"),
                 );
                 status = 1;
@@ -99,28 +130,9 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             ctx.out(format!("{}==> {name} <==\n", if first { "" } else { "\n" }));
         }
         first = false;
-        let (neg, n) = count;
-        let n = n as usize;
-        let out: Vec<u8> = if bytes_mode {
-            let end = if neg {
-                data.len().saturating_sub(n)
-            } else {
-                n.min(data.len())
-            };
-            data[..end].to_vec()
-        } else {
-            let ls = lines(&data);
-            let end = if neg {
-                ls.len().saturating_sub(n)
-            } else {
-                n.min(ls.len())
-            };
-            ls[..end].concat()
-        };
-        if !ctx.out(out) {
+        if !ctx.out(pick(&data)) {
             return 1;
         }
     }
-    let _ = usage;
     status
 }

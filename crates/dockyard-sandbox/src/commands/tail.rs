@@ -1,6 +1,6 @@
 //! `tail` (`-n N`, `-n +N`, `-c N`, `-N`, headers for several files; no `-f`).
 
-use super::head::{modernize, parse_count};
+use super::head::{modernize, parse_count, print_each};
 use super::{fail, getopt, lines};
 use crate::registry::Ctx;
 
@@ -41,37 +41,9 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             bytes_mode = *flag == 'c';
         }
     }
-    let mut operands = opts.operands.clone();
-    if operands.is_empty() {
-        operands.push("-".into());
-    }
-    let headers = (operands.len() > 1 || opts.has('v')) && !opts.has('q');
-    let mut status = 0;
-    let mut first = true;
-    for operand in &operands {
-        let data = match ctx.read_operand(operand) {
-            Ok(d) => d,
-            Err(e) => {
-                fail(
-                    ctx,
-                    "tail",
-                    &format!("cannot open '{operand}' for reading: {e}"),
-                );
-                status = 1;
-                continue;
-            }
-        };
-        if headers {
-            let name = if operand == "-" {
-                "standard input"
-            } else {
-                operand
-            };
-            ctx.out(format!("{}==> {name} <==\n", if first { "" } else { "\n" }));
-        }
-        first = false;
-        let n = n as usize;
-        let out: Vec<u8> = if bytes_mode {
+    let n = n as usize;
+    print_each(ctx, "tail", &opts, |data| {
+        if bytes_mode {
             let start = if from_start {
                 n.saturating_sub(1).min(data.len())
             } else {
@@ -79,17 +51,13 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
             };
             data[start..].to_vec()
         } else {
-            let ls = lines(&data);
+            let ls = lines(data);
             let start = if from_start {
                 n.saturating_sub(1).min(ls.len())
             } else {
                 ls.len().saturating_sub(n)
             };
             ls[start..].concat()
-        };
-        if !ctx.out(out) {
-            return 1;
         }
-    }
-    status
+    })
 }
