@@ -983,7 +983,7 @@ impl<'a> Checker<'a> {
                     let protocol = &rest[1..];
                     let known = ["tcp", "udp"]
                         .iter()
-                        .any(|p| protocol.len() >= 3 && protocol[..3].eq_ignore_ascii_case(p));
+                        .any(|p| protocol.get(..3).is_some_and(|w| w.eq_ignore_ascii_case(p)));
                     if !known {
                         return reject(
                             logical.source_offset(word_start + digits + 1),
@@ -1093,7 +1093,10 @@ impl<'a> Checker<'a> {
             }
         }
         let rest = &text[command_at.min(end)..end];
-        if rest.len() >= 3 && rest[..3].eq_ignore_ascii_case("CMD") {
+        if rest
+            .get(..3)
+            .is_some_and(|word| word.eq_ignore_ascii_case("CMD"))
+        {
             let after = command_at + 3;
             if !matches!(text[after..].chars().next(), Some(' ' | '\t')) {
                 return reject(logical.source_end(after), "missing whitespace");

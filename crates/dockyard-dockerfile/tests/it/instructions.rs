@@ -644,3 +644,18 @@ fn repeated_flags() {
         Vec::<String>::new()
     );
 }
+
+/// Found by the fuzzer: a multi-byte character where hadolint's reader
+/// looks at three bytes (`CMD`, `tcp`) must not split it.
+#[test]
+fn multibyte_characters_where_keywords_are_expected() {
+    for src in [
+        "FROM a\nHEALTHCHECK CMéD [\"curl\"]\n",
+        "FROM a\nHEALTHCHECK --interval=5s Cé\n",
+        "FROM a\nEXPOSE 80/té\n",
+        "FROM a\nEXPOSE 80/é\n",
+    ] {
+        let file = dockyard_dockerfile::parse(src);
+        assert_eq!(file.instructions.len(), 2, "{src:?}");
+    }
+}
