@@ -59,6 +59,14 @@ describe('sandbox terminal', () => {
     await line.press('ArrowDown');
     assert.equal(await line.inputValue(), 'nosuchcommand');
 
+    // Tab completes commands and file names.
+    await line.fill('hado');
+    await line.press('Tab');
+    assert.equal(await line.inputValue(), 'hadolint ');
+    await line.fill('cat Dock');
+    await line.press('Tab');
+    assert.equal(await line.inputValue(), 'cat Dockerfile ');
+
     // Ctrl-L clears the screen.
     await line.press('Control+l');
     assert.equal(await page.locator('.terminal-entry').count(), 0);

@@ -19,6 +19,7 @@
 
 pub mod builtins;
 pub mod commands;
+mod complete;
 mod io;
 mod regex;
 mod registry;
@@ -26,6 +27,7 @@ mod session;
 mod shell;
 mod users;
 
+pub use complete::{common_prefix, Completion};
 pub use regex::{Regex, RegexError, Syntax};
 pub use registry::{CommandRegistry, Ctx, Program, ProgramRef};
 pub use session::{Budget, Invocation, Output, Session, SessionConfig};

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use dockyard_sandbox::Session;
+use dockyard_sandbox::{common_prefix, Session};
 use yew::prelude::*;
 
 /// One command and what it printed.
@@ -156,6 +156,35 @@ pub fn Terminal(props: &TerminalProps) -> Html {
                 input.set(String::new());
                 browsing.set(None);
                 on_ran.emit(());
+            } else if key == "Tab" {
+                e.prevent_default();
+                let line = (*input).clone();
+                let session = session.borrow();
+                let completion = session.complete(&line);
+                let (word_start, candidates) = (completion.start, completion.candidates);
+                let word = &line[word_start..];
+                match candidates.as_slice() {
+                    [] => {}
+                    [only] => {
+                        let space = if only.ends_with('/') { "" } else { " " };
+                        input.set(format!("{}{only}{space}", &line[..word_start]));
+                    }
+                    many => {
+                        let prefix = common_prefix(many);
+                        if prefix.len() > word.len() {
+                            input.set(format!("{}{prefix}", &line[..word_start]));
+                        } else {
+                            // Nothing more to fill in: list the choices, as a shell does.
+                            let mut list = (*entries).clone();
+                            list.push(Entry {
+                                prompt: prompt(&session),
+                                command: line.clone(),
+                                output: format!("{}\n", many.join("  ")),
+                            });
+                            entries.set(list);
+                        }
+                    }
+                }
             } else if key == "ArrowUp" || key == "ArrowDown" {
                 e.prevent_default();
                 let history: Vec<String> = session.borrow().history().to_vec();
