@@ -311,7 +311,7 @@ mod tests {
             self.env.get(name).cloned()
         }
         fn cwd(&self) -> String {
-            "/work".into()
+            "/project".into()
         }
         fn now(&self) -> Timestamp {
             Timestamp::default()
@@ -391,7 +391,7 @@ mod tests {
         let h = host(
             &[
                 ("Dockerfile", "FROM debian\n"),
-                ("/work/.hadolint.yaml", "failure-threshold: error\n"),
+                ("/project/.hadolint.yaml", "failure-threshold: error\n"),
             ],
             &[("NO_COLOR", "")],
         );
@@ -412,7 +412,7 @@ mod tests {
         let h = host(
             &[
                 ("Dockerfile", "FROM debian\n"),
-                ("/work/.hadolint.yaml", "ignored: DL3006\n"),
+                ("/project/.hadolint.yaml", "ignored: DL3006\n"),
             ],
             &[],
         );
@@ -420,7 +420,7 @@ mod tests {
         assert!(out.stdout.contains("DL3006"));
         assert!(out
             .stderr
-            .starts_with("\"Error parsing your config file in  '/work/.hadolint.yaml'"));
+            .starts_with("\"Error parsing your config file in  '/project/.hadolint.yaml'"));
         assert!(out
             .stderr
             .ends_with("expected !!seq instead of !!str\\n\"\n"));

@@ -13,15 +13,15 @@
 //! use dockyard_vfs::{diff, join, FsError, Vfs};
 //!
 //! let mut vfs = Vfs::new();
-//! vfs.create_dir_all("/work/src").unwrap();
-//! vfs.write("/work/src/app.py", b"print('hi')\n").unwrap();
+//! vfs.create_dir_all("/project/src").unwrap();
+//! vfs.write("/project/src/app.py", b"print('hi')\n").unwrap();
 //! let built = vfs.clone(); // an O(1) snapshot, e.g. one image layer
 //! vfs.write(&join("/work", "out.txt"), b"done\n").unwrap();
 //!
 //! // make compares mtimes from the logical clock
-//! assert!(vfs.stat("/work/out.txt").unwrap().mtime > vfs.stat("/work/src/app.py").unwrap().mtime);
+//! assert!(vfs.stat("/project/out.txt").unwrap().mtime > vfs.stat("/project/src/app.py").unwrap().mtime);
 //! // errors carry Linux's errno and glibc's text
-//! let err = vfs.read("/work/src/app.py/").unwrap_err();
+//! let err = vfs.read("/project/src/app.py/").unwrap_err();
 //! assert_eq!((err, err.to_string()), (FsError::NotADirectory, "Not a directory".to_string()));
 //! // globbing and layer diffs
 //! assert_eq!(vfs.glob("/work", "src/*.py"), ["src/app.py"]);
@@ -29,7 +29,7 @@
 //!     .iter()
 //!     .map(|c| format!("{} {}", c.kind.letter(), c.path))
 //!     .collect();
-//! assert_eq!(changes, ["C /work", "A /work/out.txt"]);
+//! assert_eq!(changes, ["C /project", "A /project/out.txt"]);
 //! ```
 
 mod bulk;
