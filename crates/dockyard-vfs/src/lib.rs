@@ -16,7 +16,7 @@
 //! vfs.create_dir_all("/project/src").unwrap();
 //! vfs.write("/project/src/app.py", b"print('hi')\n").unwrap();
 //! let built = vfs.clone(); // an O(1) snapshot, e.g. one image layer
-//! vfs.write(&join("/work", "out.txt"), b"done\n").unwrap();
+//! vfs.write(&join("/project", "out.txt"), b"done\n").unwrap();
 //!
 //! // make compares mtimes from the logical clock
 //! assert!(vfs.stat("/project/out.txt").unwrap().mtime > vfs.stat("/project/src/app.py").unwrap().mtime);
@@ -24,7 +24,7 @@
 //! let err = vfs.read("/project/src/app.py/").unwrap_err();
 //! assert_eq!((err, err.to_string()), (FsError::NotADirectory, "Not a directory".to_string()));
 //! // globbing and layer diffs
-//! assert_eq!(vfs.glob("/work", "src/*.py"), ["src/app.py"]);
+//! assert_eq!(vfs.glob("/project", "src/*.py"), ["src/app.py"]);
 //! let changes: Vec<String> = diff(&built, &vfs, "/")
 //!     .iter()
 //!     .map(|c| format!("{} {}", c.kind.letter(), c.path))
