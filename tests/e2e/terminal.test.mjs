@@ -49,13 +49,18 @@ describe('sandbox terminal', () => {
     assert.equal(await last.locator('.ansi-yellow.ansi-bold').first().textContent(), 'warning');
     assert.equal(await last.locator('.ansi-red.ansi-bold').first().textContent(), 'error');
 
+    // After `cd`, the editor still shows the Dockerfile in the home folder.
+    await run('mkdir -p app && cd app && printf "FROM alpine:3.20\\n" > Dockerfile');
+    assert.equal(await editor.inputValue(), 'FROM debian\nMAINTAINER me\n');
+    await run('cd');
+
     assert.match(await run('nosuchcommand'), /^sh: 1: nosuchcommand: not found\n$/);
 
     // History with the arrow keys.
     await line.press('ArrowUp');
     assert.equal(await line.inputValue(), 'nosuchcommand');
     await line.press('ArrowUp');
-    assert.equal(await line.inputValue(), 'hadolint Dockerfile; echo "status=$?"');
+    assert.equal(await line.inputValue(), 'cd');
     await line.press('ArrowDown');
     assert.equal(await line.inputValue(), 'nosuchcommand');
 

@@ -79,7 +79,14 @@ pub fn SandboxPage() -> Html {
         let _ = session.vfs_mut().write(&path, text.as_bytes());
         session
     });
-    let dockerfile_path = format!("{}/Dockerfile", session.borrow().cwd());
+    // The file the editor shows: in the home folder, wherever `cd` leads.
+    let dockerfile_path = {
+        let session = session.clone();
+        (*use_memo((), move |_| {
+            format!("{}/Dockerfile", session.borrow().var("HOME").unwrap_or(""))
+        }))
+        .clone()
+    };
     let dockerfile = {
         let session = session.clone();
         let path = dockerfile_path.clone();
