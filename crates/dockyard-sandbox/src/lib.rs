@@ -27,6 +27,6 @@ mod shell;
 mod users;
 
 pub use regex::{Regex, RegexError, Syntax};
-pub use registry::{CommandRegistry, Ctx, Program, ProgramRef};
+pub use registry::{CommandRegistry, Ctx, MainFn, Program, ProgramRef};
 pub use session::{Budget, Invocation, Output, Session, SessionConfig};
 pub use users::{User, Users};
