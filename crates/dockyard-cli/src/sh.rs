@@ -81,7 +81,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
 
 /// Copies `dir` (recursively) into the sandbox at `target`, keeping modes
 /// and modification times.
-fn load(dir: &Path, target: &str, session: &mut Session) -> Result<(), String> {
+pub(crate) fn load(dir: &Path, target: &str, session: &mut Session) -> Result<(), String> {
     let mut count = 0;
     let mut stack = vec![(dir.to_path_buf(), target.to_string())];
     while let Some((real, virtual_dir)) = stack.pop() {

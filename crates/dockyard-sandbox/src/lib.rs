@@ -29,6 +29,6 @@ mod users;
 
 pub use complete::{common_prefix, Completion};
 pub use regex::{Regex, RegexError, Syntax};
-pub use registry::{CommandRegistry, Ctx, Program, ProgramRef};
+pub use registry::{CommandRegistry, Ctx, MainFn, Program, ProgramRef};
 pub use session::{Budget, Invocation, Output, Session, SessionConfig};
 pub use users::{User, Users};

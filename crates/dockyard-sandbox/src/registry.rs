@@ -31,10 +31,15 @@ where
 /// A shared, stateful program (a docker engine keeps its images between commands).
 pub type ProgramRef = Rc<RefCell<dyn Program>>;
 
+/// A stateless program: a plain function, which may run inside itself (a recipe's
+/// `sh` running `make` running `sh`).
+pub type MainFn = fn(&mut Ctx<'_>, &[String]) -> i32;
+
 /// The table of programs on the sandbox's `PATH` (in `/usr/bin`), by name.
 #[derive(Clone, Default)]
 pub struct CommandRegistry {
     programs: BTreeMap<String, ProgramRef>,
+    functions: BTreeMap<String, MainFn>,
 }
 
 impl std::fmt::Debug for CommandRegistry {
@@ -58,12 +63,25 @@ impl CommandRegistry {
 
     /// Adds (or replaces) the program run for `name`.
     pub fn register(&mut self, name: &str, program: impl Program + 'static) {
+        self.functions.remove(name);
         self.programs
             .insert(name.to_string(), Rc::new(RefCell::new(program)));
     }
 
+    /// Adds (or replaces) a stateless program, which may be re-entered.
+    pub fn register_fn(&mut self, name: &str, main: MainFn) {
+        self.register(name, main);
+        self.functions.insert(name.to_string(), main);
+    }
+
+    /// The stateless program registered as `name`.
+    pub fn get_fn(&self, name: &str) -> Option<MainFn> {
+        self.functions.get(name).copied()
+    }
+
     /// Adds a program shared with other names or sessions.
     pub fn register_shared(&mut self, name: &str, program: ProgramRef) {
+        self.functions.remove(name);
         self.programs.insert(name.to_string(), program);
     }
 
@@ -165,6 +183,19 @@ impl Ctx<'_> {
     pub fn run_shell(&mut self, script: &str) -> i32 {
         let env = self.env();
         self.shell.run_child(script, "sh", Vec::new(), env, None)
+    }
+
+    /// Runs `argv` as a program exec'd with exactly `env` in `cwd` (as make runs a
+    /// recipe line or `$(shell)`), returning its status and, with `capture`, its
+    /// standard output. `Err(false)`: no such program; `Err(true)`: not executable.
+    pub fn exec_in(
+        &mut self,
+        argv: &[String],
+        env: &[(String, String)],
+        cwd: &str,
+        capture: bool,
+    ) -> Result<(i32, Vec<u8>), bool> {
+        self.shell.exec_in(argv, env, cwd, capture)
     }
 
     /// Runs a program by name or path (no shell functions or special builtins), as

@@ -22,6 +22,7 @@ mod history;
 mod id;
 mod ln;
 mod ls;
+mod make;
 mod mkdir;
 mod mv;
 mod readlink;
@@ -68,6 +69,7 @@ const PROGRAMS: &[(&str, Main)] = &[
     ("egrep", grep::run_egrep),
     ("fgrep", grep::run_fgrep),
     ("hadolint", hadolint::run),
+    ("make", make::run),
     ("head", head::run),
     ("history", history::run),
     ("id", id::run),
@@ -121,10 +123,7 @@ fn builtin_pwd(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
 /// Registers every standard program.
 pub fn register_all(registry: &mut CommandRegistry) {
     for (name, main) in PROGRAMS {
-        let main = *main;
-        registry.register(name, move |ctx: &mut Ctx<'_>, argv: &[String]| {
-            main(ctx, argv)
-        });
+        registry.register_fn(name, *main);
     }
 }
 

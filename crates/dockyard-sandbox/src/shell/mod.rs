@@ -1077,7 +1077,69 @@ impl Shell {
         }
     }
 
+    /// Runs `argv` with exactly `env` in `cwd`, optionally capturing standard output.
+    pub fn exec_in(
+        &mut self,
+        argv: &[String],
+        env: &[(String, String)],
+        cwd: &str,
+        capture: bool,
+    ) -> Result<(i32, Vec<u8>), bool> {
+        if argv.is_empty() {
+            return Ok((0, Vec::new()));
+        }
+        let mut child = self.st.clone();
+        child.vars = env
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.clone(),
+                    Var {
+                        value: Some(v.clone()),
+                        exported: true,
+                        readonly: false,
+                    },
+                )
+            })
+            .collect();
+        child.cwd = cwd.to_string();
+        let saved = std::mem::replace(&mut self.st, child);
+        let found = self.find(&argv[0], false);
+        let result = match found {
+            Found::ShellBuiltin | Found::Function(_) | Found::Missing => Err(false),
+            Found::Denied => Err(true),
+            Found::Program(_) | Found::Script(_) => {
+                let index = if capture {
+                    self.captures.push(Vec::new());
+                    let index = self.captures.len() - 1;
+                    self.st.fds[1] = Some(Fd::Capture(index));
+                    Some(index)
+                } else {
+                    None
+                };
+                let status = self.exec_program(argv);
+                let data = match index {
+                    Some(_) => self.captures.pop().unwrap_or_default(),
+                    None => Vec::new(),
+                };
+                Ok((status, data))
+            }
+        };
+        self.st = saved;
+        result
+    }
+
     fn run_program(&mut self, name: &str, argv: &[String]) -> i32 {
+        if let Some(main) = self.registry.get_fn(name) {
+            if self.enter().is_err() {
+                return 2;
+            }
+            let saved_cmdname = self.cmdname.take();
+            let status = main(&mut Ctx { shell: self }, argv);
+            self.cmdname = saved_cmdname;
+            self.leave();
+            return status & 0xff;
+        }
         let Some(program) = self.registry.get(name) else {
             let message = format!("{}: cannot execute binary file", argv[0]);
             self.error(&message);

@@ -3,5 +3,6 @@
 mod commands;
 mod dash;
 mod hadolint;
+mod make;
 mod never_panics;
 mod session;
