@@ -49,6 +49,16 @@ describe('sandbox terminal', () => {
     assert.equal(await last.locator('.ansi-yellow.ansi-bold').first().textContent(), 'warning');
     assert.equal(await last.locator('.ansi-red.ansi-bold').first().textContent(), 'error');
 
+    // make runs recipes in the same shell, with GNU make's messages.
+    await run("printf 'lint:\\n\\thadolint --no-color Dockerfile\\n' > Makefile");
+    assert.equal(
+      await run('make lint; echo "make said $?"'),
+      'hadolint --no-color Dockerfile\n' +
+        'Dockerfile:1 DL3006 warning: Always tag the version of an image explicitly\n' +
+        'Dockerfile:2 DL4000 error: MAINTAINER is deprecated\n' +
+        'make: *** [Makefile:2: lint] Error 1\nmake said 2\n',
+    );
+
     // After `cd`, the editor still shows the Dockerfile in the home folder.
     await run('mkdir -p app && cd app && printf "FROM alpine:3.20\\n" > Dockerfile');
     assert.equal(await editor.inputValue(), 'FROM debian\nMAINTAINER me\n');

@@ -132,8 +132,8 @@ pub fn SandboxPage() -> Html {
             <p class="lead">
                 { "Edit the Dockerfile: it is checked as you type, with the same rules, \
                    messages and line numbers as hadolint. Below it, a shell works on the same files: \
-                   try " }<code>{ "ls -l" }</code>{ ", " }<code>{ "cat Dockerfile" }</code>{ " or " }
-                <code>{ "hadolint Dockerfile" }</code>{ "." }
+                   try " }<code>{ "ls -l" }</code>{ ", " }<code>{ "cat Dockerfile" }</code>{ ", " }
+                <code>{ "hadolint Dockerfile" }</code>{ " or " }<code>{ "make" }</code>{ "." }
             </p>
             <DockerfileLinter text={AttrValue::from((*dockerfile).clone())} {on_edit} />
             <Terminal session={session.clone()} {on_ran} />
