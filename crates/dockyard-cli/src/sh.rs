@@ -9,7 +9,7 @@ use dockyard_sandbox::{Invocation, Session, SessionConfig};
 use dockyard_vfs::EntryKind;
 
 /// How much of the current directory is copied into the sandbox.
-const MAX_FILES: usize = 5_000;
+const MAX_FILES: usize = 40_000;
 const MAX_FILE_BYTES: u64 = 4 << 20;
 /// Folders that are never copied: build output and version control.
 const SKIPPED: &[&str] = &[".git", "target", "node_modules", "dist"];
