@@ -237,6 +237,11 @@ impl Session {
                 .term
                 .write(crate::io::Stream::Stderr, format!("{message}\n").as_bytes());
             status = Budget::EXHAUSTED_STATUS;
+            // The budget ended this shell: its EXIT trap is dropped, not left
+            // to fire at the end of a later command.
+            if whole || self.exited.is_some() {
+                shell.st.traps.remove("EXIT");
+            }
         } else if whole || self.exited.is_some() {
             shell.reset_fds(Vec::new());
             status = shell.finish(status);

@@ -324,7 +324,13 @@ const TOKENS: &[&str] = &[
 ];
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    // A fixed seed: the same cases on every run, so CI is repeatable; the
+    // long-running fuzzers explore beyond them.
+    #![proptest_config(ProptestConfig {
+        cases: 300,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x5eed_d0c4),
+        ..ProptestConfig::default()
+    })]
     #[test]
     fn random_makefiles_never_panic(picks in proptest::collection::vec(0..TOKENS.len(), 0..60)) {
         let text: String = picks.iter().map(|&i| TOKENS[i]).collect();

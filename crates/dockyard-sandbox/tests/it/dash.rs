@@ -2,49 +2,12 @@
 //! coreutils 9.1 (`tests/fixtures/make-sh/sh`) run through a `Session`, comparing
 //! stdout, stderr, the interleaved output, the exit status and the files left behind.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use dockyard_sandbox::{Invocation, Session, SessionConfig};
 use dockyard_vfs::EntryKind;
 
-/// The recorder's mtime base (2023-11-14T22:13:20Z).
-const BASE: u64 = 1_700_000_000;
-/// Where a case's files live; `{{PWD}}` in expectations stands for it.
-const WORK: &str = "/tmp/dockyard-fx/w";
-/// Tags naming things the sandbox does not simulate.
-const UNSIMULATED_TAGS: [&str; 3] = ["uses-bash", "uses-kill", "uses-cc"];
-
-fn cases(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("fixture directory")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            cases(&path, out);
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            out.push(path);
-        }
-    }
-}
-
-fn table_strings(case: &toml::Table, key: &str) -> Vec<(String, String)> {
-    case.get(key)
-        .and_then(toml::Value::as_table)
-        .map(|t| {
-            t.iter()
-                .map(|(k, v)| {
-                    let value = match v {
-                        toml::Value::String(s) => s.clone(),
-                        other => other.to_string(),
-                    };
-                    (k.clone(), value)
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
+use crate::recorded::{cases, files_left, string_table, BASE, UNSIMULATED_TAGS, WORK};
 
 fn string(case: &toml::Table, key: &str) -> Option<String> {
     case.get(key)
@@ -59,7 +22,7 @@ fn run_case(case: &toml::Table) -> Vec<String> {
         ("LANG".to_string(), "C".to_string()),
         ("PATH".to_string(), "/usr/bin:/bin".to_string()),
     ];
-    env.extend(table_strings(case, "env"));
+    env.extend(string_table(case.get("env")));
     let mut session = Session::new(SessionConfig {
         user: "root".into(),
         cwd: Some(WORK.into()),
@@ -68,7 +31,7 @@ fn run_case(case: &toml::Table) -> Vec<String> {
         env: Some(env),
         ..SessionConfig::default()
     });
-    let mtimes: Vec<(String, i64)> = table_strings(case, "mtimes")
+    let mtimes: Vec<(String, i64)> = string_table(case.get("mtimes"))
         .into_iter()
         .map(|(k, v)| (k, v.parse().expect("mtime offset")))
         .collect();
@@ -79,7 +42,7 @@ fn run_case(case: &toml::Table) -> Vec<String> {
             .map_or(0, |(_, v)| *v);
         (BASE as i64 + offset) as u64
     };
-    let files = table_strings(case, "files");
+    let files = string_table(case.get("files"));
     let vfs = session.vfs_mut();
     let mut latest = BASE;
     for (path, content) in &files {
@@ -116,7 +79,7 @@ fn run_case(case: &toml::Table) -> Vec<String> {
                 .expect("file");
         }
     }
-    for (path, mode) in table_strings(case, "modes") {
+    for (path, mode) in string_table(case.get("modes")) {
         let mode = u32::from_str_radix(&mode, 8).expect("octal mode");
         let full = format!("{WORK}/{}", path.trim_end_matches('/'));
         let mtime = vfs.stat(&full).expect("moded file").mtime;
@@ -173,21 +136,7 @@ fn run_case(case: &toml::Table) -> Vec<String> {
             .iter()
             .filter_map(|v| v.as_str().map(str::to_string))
             .collect();
-        let mut got = Vec::new();
-        if let Ok(entries) = session.vfs().entries(WORK) {
-            for (path, kind) in entries.skip(1).map(|e| (e.path, e.metadata.kind)) {
-                let rel = path
-                    .strip_prefix(&format!("{WORK}/"))
-                    .unwrap_or(&path)
-                    .to_string();
-                got.push(if kind == EntryKind::Dir {
-                    format!("{rel}/")
-                } else {
-                    rel
-                });
-            }
-        }
-        got.sort();
+        let got = files_left(&session);
         if got != want {
             differences.push(format!("expect_files:\n  want {want:?}\n  got  {got:?}"));
         }
@@ -198,8 +147,7 @@ fn run_case(case: &toml::Table) -> Vec<String> {
 #[test]
 fn dash_cases_match_the_recording() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/make-sh/sh");
-    let mut paths = Vec::new();
-    cases(&root, &mut paths);
+    let paths = cases(&root);
     let (mut ran, mut identical, mut skipped) = (0, 0, Vec::new());
     let mut failures = Vec::new();
     for path in &paths {

@@ -5,4 +5,5 @@ mod dash;
 mod hadolint;
 mod make;
 mod never_panics;
+mod recorded;
 mod session;

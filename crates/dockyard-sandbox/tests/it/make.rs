@@ -4,15 +4,12 @@
 //! Cases that still differ are listed in `KNOWN_GAPS` with the reason; they are run
 //! and reported, and the test fails if one of them starts to pass (so the list stays true).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use dockyard_sandbox::{Session, SessionConfig};
 use dockyard_vfs::EntryKind;
 
-const BASE: u64 = 1_700_000_000;
-const WORK: &str = "/tmp/dockyard-fx/w";
-/// Tags naming things the sandbox does not simulate.
-const UNSIMULATED_TAGS: [&str; 3] = ["uses-bash", "uses-kill", "uses-cc"];
+use crate::recorded::{cases, files_left, string_table, BASE, UNSIMULATED_TAGS, WORK};
 
 /// Cases that differ today, each with why. FIXME: shrink this list.
 const KNOWN_GAPS: &[(&str, &str)] = &[
@@ -98,38 +95,6 @@ const KNOWN_GAPS: &[(&str, &str)] = &[
     ),
 ];
 
-fn cases(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("fixture directory")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            cases(&path, out);
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            out.push(path);
-        }
-    }
-}
-
-fn strings(value: Option<&toml::Value>) -> Vec<(String, String)> {
-    value
-        .and_then(toml::Value::as_table)
-        .map(|t| {
-            t.iter()
-                .map(|(k, v)| {
-                    let value = match v {
-                        toml::Value::String(s) => s.clone(),
-                        other => other.to_string(),
-                    };
-                    (k.clone(), value)
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 fn list(value: Option<&toml::Value>) -> Vec<String> {
     value
         .and_then(toml::Value::as_array)
@@ -187,7 +152,7 @@ fn run_case(case: &toml::Table) -> Vec<String> {
         ("LANG".to_string(), "C".to_string()),
         ("PATH".to_string(), "/usr/bin:/bin".to_string()),
     ];
-    env.extend(strings(case.get("env")));
+    env.extend(string_table(case.get("env")));
     let mut session = Session::new(SessionConfig {
         user: "root".into(),
         cwd: Some(WORK.into()),
@@ -196,7 +161,7 @@ fn run_case(case: &toml::Table) -> Vec<String> {
         env: Some(env.clone()),
         ..SessionConfig::default()
     });
-    let mtimes: Vec<(String, i64)> = strings(case.get("mtimes"))
+    let mtimes: Vec<(String, i64)> = string_table(case.get("mtimes"))
         .into_iter()
         .map(|(k, v)| (k, v.parse().expect("mtime offset")))
         .collect();
@@ -207,12 +172,12 @@ fn run_case(case: &toml::Table) -> Vec<String> {
             .map_or(0, |(_, v)| *v)
     };
     let mut latest = BASE;
-    for (path, content) in strings(case.get("files")) {
+    for (path, content) in string_table(case.get("files")) {
         let mtime = (BASE as i64 + offset(&path)) as u64;
         latest = latest.max(mtime);
         insert(&mut session, &path, &content, mtime);
     }
-    for (path, mode) in strings(case.get("modes")) {
+    for (path, mode) in string_table(case.get("modes")) {
         let mode = u32::from_str_radix(&mode, 8).expect("octal mode");
         let vfs = session.vfs_mut();
         let mtime = vfs.stat(&full(&path)).expect("moded file").mtime;
@@ -242,7 +207,7 @@ fn run_case(case: &toml::Table) -> Vec<String> {
                 let _ = vfs.remove_file(&p);
             }
         }
-        for (path, content) in strings(run.get("write")) {
+        for (path, content) in string_table(run.get("write")) {
             let now = session.vfs_mut().tick();
             insert(&mut session, &path, &content, now);
         }
@@ -255,7 +220,7 @@ fn run_case(case: &toml::Table) -> Vec<String> {
                 insert(&mut session, &path, "", now);
             }
         }
-        for (path, off) in strings(run.get("mtimes")) {
+        for (path, off) in string_table(run.get("mtimes")) {
             let off: i64 = off.parse().expect("mtime offset");
             let _ = session
                 .vfs_mut()
@@ -264,7 +229,7 @@ fn run_case(case: &toml::Table) -> Vec<String> {
         session.vfs_mut().tick();
         let before = session.vfs().clone();
         let mut line = String::new();
-        let run_env = strings(run.get("env"));
+        let run_env = string_table(run.get("env"));
         for (k, v) in &run_env {
             line.push_str(&format!("{k}={} ", quote(v)));
         }
@@ -308,27 +273,13 @@ fn run_case(case: &toml::Table) -> Vec<String> {
             ));
         }
         let want = list(run.get("expect_files"));
-        let mut got = Vec::new();
-        if let Ok(entries) = session.vfs().entries(WORK) {
-            for (path, kind) in entries.skip(1).map(|e| (e.path, e.metadata.kind)) {
-                let rel = path
-                    .strip_prefix(&format!("{WORK}/"))
-                    .unwrap_or(&path)
-                    .to_string();
-                got.push(if kind == EntryKind::Dir {
-                    format!("{rel}/")
-                } else {
-                    rel
-                });
-            }
-        }
-        got.sort();
+        let got = files_left(&session);
         if got != want {
             differences.push(format!(
                 "run {index} expect_files:\n  want {want:?}\n  got  {got:?}"
             ));
         }
-        for (path, content) in strings(run.get("expect_file_contents")) {
+        for (path, content) in string_table(run.get("expect_file_contents")) {
             let got = session
                 .vfs()
                 .read(&full(&path))
@@ -348,8 +299,7 @@ fn run_case(case: &toml::Table) -> Vec<String> {
 #[test]
 fn make_cases_match_the_recording() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/make-sh/make");
-    let mut paths = Vec::new();
-    cases(&root, &mut paths);
+    let paths = cases(&root);
     let (mut ran, mut identical, mut skipped) = (0, 0, Vec::new());
     let (mut failures, mut gaps, mut fixed) = (Vec::new(), Vec::new(), Vec::new());
     for path in &paths {

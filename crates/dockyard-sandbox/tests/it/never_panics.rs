@@ -89,7 +89,13 @@ fn run(script: &str) -> i32 {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    // A fixed seed: the same cases on every run, so CI is repeatable; the
+    // long-running fuzzers explore beyond them.
+    #![proptest_config(ProptestConfig {
+        cases: 300,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x5eed_d0c4),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn random_scripts_finish_without_panicking(picks in prop::collection::vec((0..FRAGMENTS.len(), prop::bool::ANY), 1..14)) {

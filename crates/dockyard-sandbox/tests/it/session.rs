@@ -146,3 +146,20 @@ fn scripts_in_the_filesystem_run_with_their_shebang() {
         ("sh: 1: ./t.sh: Permission denied\n".into(), 126)
     );
 }
+
+/// Found by the property test: a shell that exits while its budget is spent
+/// drops its EXIT trap instead of running it after a later command.
+#[test]
+fn an_exit_trap_does_not_outlive_a_stopped_shell() {
+    let mut s = Session::new(SessionConfig {
+        budget: Budget {
+            steps: 5_000,
+            depth: 32,
+            output_bytes: 100_000,
+        },
+        ..SessionConfig::default()
+    });
+    let out = s.run("trap 'echo t' EXIT EOF EOF\nyes\n& ");
+    assert_eq!(out.status, 124);
+    assert_eq!(s.run("echo still here").merged, "still here\n");
+}

@@ -146,7 +146,13 @@ fn check_invariants(vfs: &Vfs) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    // A fixed seed: the same cases on every run, so CI is repeatable; the
+    // long-running fuzzers explore beyond them.
+    #![proptest_config(ProptestConfig {
+        cases: 300,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x5eed_d0c4),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn random_operations_keep_invariants_and_snapshots(ops in prop::collection::vec(op(), 1..60)) {
