@@ -4,10 +4,12 @@
 
 use std::path::Path;
 
-use dockyard_sandbox::{Invocation, Session, SessionConfig};
+use dockyard_sandbox::Invocation;
 use dockyard_vfs::EntryKind;
 
-use crate::recorded::{cases, files_left, string_table, BASE, UNSIMULATED_TAGS, WORK};
+use crate::recorded::{
+    cases, environment, files_left, mtimes, session, string_table, BASE, UNSIMULATED_TAGS, WORK,
+};
 
 fn string(case: &toml::Table, key: &str) -> Option<String> {
     case.get(key)
@@ -17,24 +19,9 @@ fn string(case: &toml::Table, key: &str) -> Option<String> {
 
 /// Sets a case up, runs it, and describes every difference (empty: identical).
 fn run_case(case: &toml::Table) -> Vec<String> {
-    let mut env = vec![
-        ("HOME".to_string(), "/nonexistent".to_string()),
-        ("LANG".to_string(), "C".to_string()),
-        ("PATH".to_string(), "/usr/bin:/bin".to_string()),
-    ];
-    env.extend(string_table(case.get("env")));
-    let mut session = Session::new(SessionConfig {
-        user: "root".into(),
-        cwd: Some(WORK.into()),
-        seed: 7,
-        start_time: BASE,
-        env: Some(env),
-        ..SessionConfig::default()
-    });
-    let mtimes: Vec<(String, i64)> = string_table(case.get("mtimes"))
-        .into_iter()
-        .map(|(k, v)| (k, v.parse().expect("mtime offset")))
-        .collect();
+    let env = environment(case);
+    let mut session = session(env);
+    let mtimes = mtimes(case);
     let mtime_of = |path: &str| {
         let offset = mtimes
             .iter()

@@ -6,10 +6,12 @@
 
 use std::path::Path;
 
-use dockyard_sandbox::{Session, SessionConfig};
+use dockyard_sandbox::Session;
 use dockyard_vfs::EntryKind;
 
-use crate::recorded::{cases, files_left, string_table, BASE, UNSIMULATED_TAGS, WORK};
+use crate::recorded::{
+    cases, environment, files_left, mtimes, session, string_table, BASE, UNSIMULATED_TAGS, WORK,
+};
 
 /// Cases that differ today, each with why. FIXME: shrink this list.
 const KNOWN_GAPS: &[(&str, &str)] = &[
@@ -147,24 +149,9 @@ fn quote(word: &str) -> String {
 
 /// Sets a case up, runs each of its runs, and describes every difference.
 fn run_case(case: &toml::Table) -> Vec<String> {
-    let mut env = vec![
-        ("HOME".to_string(), "/nonexistent".to_string()),
-        ("LANG".to_string(), "C".to_string()),
-        ("PATH".to_string(), "/usr/bin:/bin".to_string()),
-    ];
-    env.extend(string_table(case.get("env")));
-    let mut session = Session::new(SessionConfig {
-        user: "root".into(),
-        cwd: Some(WORK.into()),
-        seed: 7,
-        start_time: BASE,
-        env: Some(env.clone()),
-        ..SessionConfig::default()
-    });
-    let mtimes: Vec<(String, i64)> = string_table(case.get("mtimes"))
-        .into_iter()
-        .map(|(k, v)| (k, v.parse().expect("mtime offset")))
-        .collect();
+    let env = environment(case);
+    let mut session = session(env.clone());
+    let mtimes = mtimes(case);
     let offset = |path: &str| {
         mtimes
             .iter()

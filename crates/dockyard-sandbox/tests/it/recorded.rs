@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use dockyard_sandbox::Session;
+use dockyard_sandbox::{Session, SessionConfig};
 use dockyard_vfs::EntryKind;
 
 /// The recorder's mtime base (2023-11-14T22:13:20Z).
@@ -69,4 +69,35 @@ pub fn files_left(session: &Session) -> Vec<String> {
     }
     got.sort();
     got
+}
+
+/// The recorder's environment (`env -i` plus these), with the case's `env`.
+pub fn environment(case: &toml::Table) -> Vec<(String, String)> {
+    let mut env = vec![
+        ("HOME".to_string(), "/nonexistent".to_string()),
+        ("LANG".to_string(), "C".to_string()),
+        ("PATH".to_string(), "/usr/bin:/bin".to_string()),
+    ];
+    env.extend(string_table(case.get("env")));
+    env
+}
+
+/// A session set up as the recorder ran: as root, in [`WORK`], its clock at [`BASE`].
+pub fn session(env: Vec<(String, String)>) -> Session {
+    Session::new(SessionConfig {
+        user: "root".into(),
+        cwd: Some(WORK.into()),
+        seed: 7,
+        start_time: BASE,
+        env: Some(env),
+        ..SessionConfig::default()
+    })
+}
+
+/// The case's `mtimes`: offsets in seconds from [`BASE`], by path.
+pub fn mtimes(case: &toml::Table) -> Vec<(String, i64)> {
+    string_table(case.get("mtimes"))
+        .into_iter()
+        .map(|(k, v)| (k, v.parse().expect("mtime offset")))
+        .collect()
 }
