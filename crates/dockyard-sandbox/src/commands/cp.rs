@@ -1,6 +1,6 @@
 //! `cp` (`-r -R -a -p -f -n -v`): files, into directories, and whole trees.
 
-use super::{fail, getopt, usage};
+use super::{fail, getopt, sources_to_targets};
 use crate::registry::Ctx;
 
 struct Flags {
@@ -33,39 +33,12 @@ pub fn run(ctx: &mut Ctx<'_>, argv: &[String]) -> i32 {
         no_clobber: opts.has('n'),
         verbose: opts.has('v'),
     };
-    let ops = &opts.operands;
-    if ops.is_empty() {
-        usage(ctx, "cp", "missing file operand");
+    let Some(moves) = sources_to_targets(ctx, "cp", &opts.operands) else {
         return 1;
-    }
-    if ops.len() == 1 {
-        usage(
-            ctx,
-            "cp",
-            &format!("missing destination file operand after '{}'", ops[0]),
-        );
-        return 1;
-    }
-    let (sources, dest) = ops.split_at(ops.len() - 1);
-    let dest = &dest[0];
-    let dest_is_dir = ctx.fs().is_dir(&ctx.path(dest));
-    if sources.len() > 1 && !dest_is_dir {
-        fail(ctx, "cp", &format!("target '{dest}' is not a directory"));
-        return 1;
-    }
+    };
     let mut status = 0;
-    for source in sources {
-        let target = if dest_is_dir {
-            let name = source
-                .trim_end_matches('/')
-                .rsplit('/')
-                .next()
-                .unwrap_or(source);
-            format!("{}/{}", dest.trim_end_matches('/'), name)
-        } else {
-            dest.clone()
-        };
-        if !copy(ctx, source, &target, &flags, 0) {
+    for (source, target) in &moves {
+        if !copy(ctx, source, target, &flags, 0) {
             status = 1;
         }
     }

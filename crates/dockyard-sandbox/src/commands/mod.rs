@@ -133,6 +133,56 @@ pub(crate) fn fail(ctx: &mut Ctx<'_>, prog: &str, message: &str) {
 }
 
 /// GNU's usage error: the message, then `Try 'PROG --help' for more information.`
+/// `cp` and `mv`: the sources, each paired with where it goes (into `DEST`
+/// when that is a directory, else `DEST` itself), after coreutils' checks of
+/// the operands. `None` when a check failed (its message is printed).
+pub(crate) fn sources_to_targets(
+    ctx: &mut Ctx<'_>,
+    prog: &str,
+    operands: &[String],
+) -> Option<Vec<(String, String)>> {
+    match operands {
+        [] => {
+            usage(ctx, prog, "missing file operand");
+            return None;
+        }
+        [only] => {
+            usage(
+                ctx,
+                prog,
+                &format!("missing destination file operand after '{only}'"),
+            );
+            return None;
+        }
+        _ => {}
+    }
+    let (sources, dest) = operands.split_at(operands.len() - 1);
+    let dest = &dest[0];
+    let dest_is_dir = ctx.fs().is_dir(&ctx.path(dest));
+    if sources.len() > 1 && !dest_is_dir {
+        fail(ctx, prog, &format!("target '{dest}' is not a directory"));
+        return None;
+    }
+    Some(
+        sources
+            .iter()
+            .map(|source| {
+                let target = if dest_is_dir {
+                    let name = source
+                        .trim_end_matches('/')
+                        .rsplit('/')
+                        .next()
+                        .unwrap_or(source);
+                    format!("{}/{}", dest.trim_end_matches('/'), name)
+                } else {
+                    dest.clone()
+                };
+                (source.clone(), target)
+            })
+            .collect(),
+    )
+}
+
 pub(crate) fn usage(ctx: &mut Ctx<'_>, prog: &str, message: &str) {
     ctx.err(format!(
         "{prog}: {message}\nTry '{prog} --help' for more information.\n"
