@@ -530,19 +530,7 @@ impl<'a> Checker<'a> {
         if known_flags == 0 {
             return self.check_arguments(instruction, args_start, end);
         }
-        let after = flag_end;
-        if !matches!(text[after..].chars().next(), Some(' ' | '\t')) {
-            return reject(logical.source_end(after), "missing whitespace");
-        }
-        let command_start =
-            after + (text[after..].len() - text[after..].trim_start_matches([' ', '\t']).len());
-        if command_start >= end {
-            return reject(
-                logical.source_end(text.len()),
-                "expecting the shell arguments",
-            );
-        }
-        self.check_arguments(instruction, command_start, end)
+        self.check_command_after(instruction, flag_end, end)
     }
 
     fn check_run_flag(
@@ -721,6 +709,30 @@ impl<'a> Checker<'a> {
     }
 
     /// language-docker's `arguments`: heredoc, exec form, or shell text.
+    /// The command after `RUN`'s flags or `HEALTHCHECK ... CMD`: at least
+    /// one blank, then arguments.
+    fn check_command_after(
+        &mut self,
+        instruction: &Instruction,
+        after: usize,
+        end: usize,
+    ) -> Check<Extent> {
+        let logical = &instruction.logical;
+        let text = logical.text.as_str();
+        if !matches!(text[after..].chars().next(), Some(' ' | '\t')) {
+            return reject(logical.source_end(after), "missing whitespace");
+        }
+        let command_start =
+            after + (text[after..].len() - text[after..].trim_start_matches([' ', '\t']).len());
+        if command_start >= end {
+            return reject(
+                logical.source_end(text.len()),
+                "expecting the shell arguments",
+            );
+        }
+        self.check_arguments(instruction, command_start, end)
+    }
+
     fn check_arguments(
         &mut self,
         instruction: &Instruction,
@@ -1098,18 +1110,7 @@ impl<'a> Checker<'a> {
             .is_some_and(|word| word.eq_ignore_ascii_case("CMD"))
         {
             let after = command_at + 3;
-            if !matches!(text[after..].chars().next(), Some(' ' | '\t')) {
-                return reject(logical.source_end(after), "missing whitespace");
-            }
-            let command_start =
-                after + (text[after..].len() - text[after..].trim_start_matches([' ', '\t']).len());
-            if command_start >= end {
-                return reject(
-                    logical.source_end(text.len()),
-                    "expecting the shell arguments",
-                );
-            }
-            return self.check_arguments(instruction, command_start, end);
+            return self.check_command_after(instruction, after, end);
         }
         if counts.is_empty() {
             let offset = logical.source_offset(start);
